@@ -1,0 +1,98 @@
+// `npm run bench [-- --rules N]`: times each stage of the compiler over a synthetic library and
+// prints a table. It measures; it asserts nothing.
+//
+// Peak memory is the process's maximum resident set size so far (it can only grow), read after
+// each stage; the heap column is the V8 heap in use right after the stage.
+
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { emitTargets, targetNames } from '../compiler/build/build.ts';
+import { runRuleTests } from '../compiler/evaluate.ts';
+import { loadLibrary } from '../compiler/load/load-library.ts';
+import { compileLibrary, type StageName } from '../compiler/pipeline.ts';
+import { writeSyntheticLibrary } from './synthetic-library.ts';
+
+interface Row {
+  readonly stage: string;
+  readonly ms: number;
+  readonly items: number;
+  readonly peakRssMb: number;
+  readonly heapMb: number;
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function measure<T>(rows: Row[], stage: string, items: number, run: () => T): T {
+  const start = performance.now();
+  const result = run();
+  const finish = () => rows.push({ stage, ms: performance.now() - start, items, peakRssMb: peakRssMb(), heapMb: mb(process.memoryUsage().heapUsed) });
+  if (result instanceof Promise) return result.then((value) => (finish(), value)) as T;
+  finish();
+  return result;
+}
+
+function printTable(title: string, rows: readonly Row[]): void {
+  const header = ['stage', 'wall ms', 'items/s', 'peak RSS MB', 'heap MB'];
+  const lines = rows.map((r) => [
+    r.stage,
+    r.ms.toFixed(1),
+    r.items > 0 && r.ms > 0 ? Math.round((r.items / r.ms) * 1000).toLocaleString('en-US') : '-',
+    r.peakRssMb.toFixed(0),
+    r.heapMb.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${title}`);
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(format(line));
+}
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+async function benchSynthetic(count: number): Promise<void> {
+  const dir = join(tmpdir(), `detc-bench-${count}`);
+  await writeSyntheticLibrary(dir, count);
+  const rows: Row[] = [];
+
+  // Baseline: what merely reading and parsing the same YAML costs.
+  const files = await loadLibrary([dir], { cwd: dir });
+  const paths = [...files.rules, ...files.dataSources].map((d) => join(dir, d.file));
+  await measure(rows, 'baseline: read + yaml.parse', paths.length, async () => {
+    for (const path of paths) parse(await readFile(path, 'utf8'));
+  });
+  const baselineMs = rows[0]!.ms;
+
+  const result = await compileLibrary({
+    paths: [dir],
+    cwd: dir,
+    aroundStage: <T>(stage: StageName, run: () => T): T => measure(rows, stage, count, run),
+  });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) console.log(`note: ${errors.length} errors in the synthetic library (first: ${errors[0]!.code} ${errors[0]!.message})`);
+
+  let failed = 0;
+  measure(rows, 'evaluate tests', count, () => {
+    for (const rule of result.partial.rules) for (const outcome of runRuleTests(rule)) if (!outcome.passed) failed++;
+  });
+  if (failed > 0) console.log(`note: ${failed} synthetic tests failed`);
+
+  if (result.library) {
+    for (const name of targetNames()) {
+      await measure(rows, `emit ${name}`, count, () => emitTargets(result.library!, [name]));
+    }
+  }
+
+  const compileMs = rows.filter((r) => ['load', 'schema', 'parse', 'check', 'lower'].includes(r.stage)).reduce((sum, r) => sum + r.ms, 0);
+  printTable(`synthetic library: ${count} rules, ${files.dataSources.length} data sources`, rows);
+  console.log(`\nload→lower total ${compileMs.toFixed(0)} ms = ${(compileMs / baselineMs).toFixed(1)}× the read + yaml.parse baseline`);
+}
+
+await benchSynthetic(argument('rules', 2000));

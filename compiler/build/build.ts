@@ -1,0 +1,40 @@
+// `detc build`: validate, emit every selected target from the IR, format, write atomically.
+// Nothing is written when any stage (including a target refusing a rule) reports an error.
+
+import { targets as allTargets } from '../../targets/index.ts';
+import type { OutputFile, QueryPreview, Target } from '../../targets/target.ts';
+import { error, fileSpan, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { Library } from '../ir.ts';
+import { formatOutputFile } from './format-output.ts';
+
+export interface EmitAllResult {
+  readonly files: readonly OutputFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Runs the targets in the order of targets/index.ts and gathers their files. Pure but for prettier. */
+export async function emitTargets(library: Library, names: readonly string[]): Promise<EmitAllResult> {
+  const selected: Target[] = allTargets.filter((t) => names.includes(t.name));
+  const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
+  const diagnostics: Diagnostic[] = [];
+  const files: OutputFile[] = [];
+  const context = { targets: selected.map((t) => t.name), queries };
+  for (const target of selected) {
+    const result = await target.emit(library, context);
+    diagnostics.push(...result.diagnostics);
+    files.push(...result.files);
+    if (result.queries) queries.set(target.name, result.queries);
+  }
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) diagnostics.push(error('build/duplicate-output', fileSpan(file.path), `two targets both write "${file.path}"; this is a detc bug, please report it.`));
+    seen.add(file.path);
+  }
+  if (hasErrors(diagnostics)) return { files: [], diagnostics: sortDiagnostics(diagnostics) };
+  const formatted = await Promise.all(files.map(formatOutputFile));
+  return { files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics) };
+}
+
+export function targetNames(): string[] {
+  return allTargets.map((t) => t.name);
+}

@@ -1,0 +1,142 @@
+// The `detc` command line. Each command is a thin layer over the pipeline; `main` returns the
+// exit code instead of exiting, so tests can call it.
+
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { emitTargets, targetNames } from '../build/build.ts';
+import { writeOutputAtomically } from '../build/write-output.ts';
+import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { runRuleTests } from '../evaluate.ts';
+import { runImportSigma } from '../importers/sigma/index.ts';
+import { compileLibrary } from '../pipeline.ts';
+import { formatDiagnostics, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
+
+export interface Io {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  cwd: process.cwd(),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('detc')
+    .description('Detection-as-code compiler: YAML rules to Splunk ES, Elastic and documentation.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run detc --help for usage)');
+
+  program
+    .command('validate')
+    .description('check rules and data sources: schema, match expressions, fields, ATT&CK, periods')
+    .argument('[paths...]', 'rule files or folders', ['rules'])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .action(async (paths: string[], options: { format: DiagnosticFormat }) => {
+      const result = await compileLibrary({ paths, cwd: io.cwd });
+      printDiagnostics(io, result.diagnostics, options.format);
+      if (options.format !== 'json') io.out(summaryLine(result.diagnostics, result.fileCount) + '\n');
+      exitCode = hasErrors(result.diagnostics) ? 1 : 0;
+    });
+
+  program
+    .command('test')
+    .description("run every rule's tests against the reference evaluator")
+    .argument('[paths...]', 'rule files or folders', ['rules'])
+    .action(async (paths: string[]) => {
+      const result = await compileLibrary({ paths, cwd: io.cwd });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      printDiagnostics(io, errors, 'text');
+      let passed = 0;
+      let failed = 0;
+      for (const rule of result.partial.rules) {
+        for (const outcome of runRuleTests(rule)) {
+          if (outcome.passed) {
+            passed++;
+            continue;
+          }
+          failed++;
+          const at = outcome.test.span;
+          io.out(`${at.file}:${at.start.line}:${at.start.column}: FAIL ${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}\n`);
+        }
+      }
+      io.out(`${passed} passed, ${failed} failed\n`);
+      exitCode = failed > 0 || errors.length > 0 ? 1 : 0;
+    });
+
+  program
+    .command('build')
+    .description('validate, then compile the library to every target and replace the output folder atomically')
+    .argument('[paths...]', 'rule files or folders', ['rules'])
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--target <names>', `comma-separated targets (${targetNames().join(', ')})`, targetNames().join(','))
+    .action(async (paths: string[], options: { out: string; target: string }) => {
+      const names = options.target.split(',').map((n) => n.trim()).filter(Boolean);
+      const unknown = names.filter((n) => !targetNames().includes(n));
+      if (unknown.length > 0) {
+        io.err(`detc: unknown target ${unknown.join(', ')}; choose from ${targetNames().join(', ')}\n`);
+        exitCode = 2;
+        return;
+      }
+      const result = await compileLibrary({ paths, cwd: io.cwd });
+      if (!result.library) {
+        printDiagnostics(io, result.diagnostics, 'text');
+        io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
+        exitCode = 1;
+        return;
+      }
+      const emitted = await emitTargets(result.library, names);
+      const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
+      printDiagnostics(io, diagnostics, 'text');
+      if (hasErrors(diagnostics)) {
+        io.out(`build failed: ${diagnostics.filter((d) => d.severity === 'error').length} errors; nothing written\n`);
+        exitCode = 1;
+        return;
+      }
+      const outDir = resolve(io.cwd, options.out);
+      await writeOutputAtomically(outDir, emitted.files);
+      io.out(`built ${result.library.rules.length} rules for ${names.join(', ')}: ${emitted.files.length} files in ${options.out}\n`);
+    });
+
+  const importCommand = program.command('import').description('bring rules from other formats into detc');
+  importCommand
+    .command('sigma')
+    .description('convert Sigma rules (files or folders) into detc rules and data sources')
+    .argument('<paths...>', 'Sigma rule files or folders')
+    .requiredOption('--out <dir>', 'folder for the detc rules and data sources')
+    .option('--report <file>', 'write a JSON report: imported, imported with warnings, refused (why)')
+    .action(async (paths: string[], options: { out: string; report?: string }) => {
+      const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, ...(options.report ? { report: options.report } : {}) });
+      io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
+      exitCode = result.exitCode;
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  return exitCode;
+}
+
+function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
+  const sources = new Map<string, string | undefined>();
+  const lookup = (file: string) => {
+    if (!sources.has(file)) {
+      try {
+        sources.set(file, readFileSync(resolve(io.cwd, file), 'utf8'));
+      } catch {
+        sources.set(file, undefined);
+      }
+    }
+    return sources.get(file);
+  };
+  const text = formatDiagnostics(diagnostics, format, lookup);
+  if (text) io.out(text);
+}
