@@ -1,8 +1,9 @@
 // The list of targets. Adding a target is a folder under targets/ and one line here.
 
+import { elasticTarget } from './elastic/index.ts';
 import type { Target } from './target.ts';
 
-export const targets: readonly Target[] = [];
+export const targets: readonly Target[] = [elasticTarget];
 
 export function findTarget(name: string): Target | undefined {
   return targets.find((t) => t.name === name);

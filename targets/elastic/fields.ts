@@ -1,0 +1,62 @@
+// Field lists of a rule in Elastic terms: `required_fields` (every field the query, allowlists,
+// new-terms, threshold and suppression use, with an ECS-style type) and `investigation_fields`.
+
+import type { Expr, Field, FieldType, Rule } from '../../compiler/ir.ts';
+import { assertNever } from '../../compiler/ir.ts';
+
+/** The Elasticsearch type a field of each logical type is expected to be mapped as. */
+const ES_TYPE: Record<FieldType, string> = {
+  keyword: 'keyword',
+  text: 'text',
+  number: 'long',
+  ip: 'ip',
+  boolean: 'boolean',
+  date: 'date',
+};
+
+export function esType(field: Field): string {
+  return ES_TYPE[field.type];
+}
+
+export function requiredFields(rule: Rule): { name: string; type: string }[] {
+  const fields = new Map<string, Field>();
+  const add = (f: Field) => fields.set(f.elastic, f);
+  collectFields(rule.detection.match, add);
+  for (const allowlist of rule.detection.allowlists) collectFields(allowlist.match, add);
+  const detection = rule.detection;
+  if (detection.type === 'new_terms') detection.fields.forEach(add);
+  if (detection.type === 'threshold') {
+    detection.groupBy.forEach(add);
+    if (detection.cardinality) add(detection.cardinality.field);
+  }
+  return [...fields.values()]
+    .map((f) => ({ name: f.elastic, type: esType(f) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function collectFields(expr: Expr, add: (field: Field) => void): void {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      expr.operands.forEach((o) => collectFields(o, add));
+      return;
+    case 'not':
+      collectFields(expr.operand, add);
+      return;
+    case 'equals':
+    case 'range':
+    case 'like':
+    case 'regex':
+    case 'cidr':
+    case 'exists':
+      add(expr.field.field);
+      return;
+    default:
+      assertNever(expr, 'expression');
+  }
+}
+
+/** Native names of the rule's `fields`, in the rule's order, without repeats. */
+export function investigationFieldNames(rule: Rule): string[] {
+  return [...new Set(rule.fields.map((f) => f.elastic))];
+}

@@ -1,0 +1,57 @@
+// The Elastic target: every rule (and every variation) becomes a Kibana detection rule —
+// `elastic/rules/<rule_id>.json` (pretty) and one line of `elastic/rules.ndjson` (what Kibana's
+// rule import takes). A rule with a construct KQL cannot express faithfully is refused with a
+// diagnostic and left out.
+
+import { error, type Diagnostic } from '../../compiler/diagnostics.ts';
+import type { Library, Rule } from '../../compiler/ir.ts';
+import type { EmitResult, OutputFile, QueryPreview, Target } from '../target.ts';
+import { ruleKql } from './kql/query.ts';
+import { kibanaRule, type KibanaRule } from './rule-json.ts';
+import { effectiveSettings } from './settings.ts';
+
+export const elasticTarget: Target = {
+  name: 'elastic',
+  description: 'Kibana detection rules (KQL query, new_terms, threshold) as JSON files and an ndjson bundle for rule import',
+  emit: emitElastic,
+};
+
+export function emitElastic(library: Library): EmitResult {
+  const diagnostics: Diagnostic[] = [];
+  const queries = new Map<string, QueryPreview>();
+  const rules: KibanaRule[] = [];
+
+  for (const rule of [...library.rules].sort((a, b) => compare(a.id, b.id))) {
+    const found: Diagnostic[] = [];
+    const query = ruleKql(rule);
+    found.push(...query.diagnostics, ...detectionLimits(rule));
+    if (query.text !== undefined && !found.some((d) => d.severity === 'error')) {
+      rules.push(kibanaRule(rule, query.text, effectiveSettings(rule, library.config.elastic), found));
+      queries.set(rule.id, { language: 'kuery', text: query.text });
+    }
+    diagnostics.push(...found);
+  }
+
+  const files: OutputFile[] = rules.map((r) => ({ path: `elastic/rules/${String(r.rule_id)}.json`, contents: `${JSON.stringify(r, null, 2)}\n` }));
+  files.push({ path: 'elastic/rules.ndjson', contents: rules.map((r) => `${JSON.stringify(r)}\n`).join('') });
+  return { files, diagnostics, queries };
+}
+
+/** What Kibana's rule types require beyond the query. */
+function detectionLimits(rule: Rule): Diagnostic[] {
+  const detection = rule.detection;
+  const out: Diagnostic[] = [];
+  if (detection.type === 'new_terms') {
+    if (!rule.periods.training) {
+      out.push(error('elastic/new-terms-needs-training', rule.span, 'a new_terms rule needs periods.training: Kibana looks for earlier values from now-<training> (history_window_start). Add e.g. "training: 14d".'));
+    }
+    if (detection.fields.length < 1 || detection.fields.length > 3) {
+      out.push(error('elastic/new-terms-field-count', rule.span, `Kibana's new_terms rules watch 1 to 3 fields, and this rule lists ${detection.fields.length}; keep at most three new_terms fields.`));
+    }
+  }
+  return out;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
