@@ -1,0 +1,79 @@
+// Stage "schema": validates a parsed YAML document against its JSON Schema and reports every
+// problem as a diagnostic at the YAML node it concerns (file:line:col), never as a JSON pointer.
+
+import type { ErrorObject } from 'ajv';
+import { isScalar } from 'yaml';
+import { error, sortDiagnostics, type Diagnostic, type Span } from '../diagnostics.ts';
+import type { Path, PathSegment, SourceDocument } from '../load/source-document.ts';
+import { collapseErrors } from './collapse-errors.ts';
+import { describeError } from './error-messages.ts';
+import { schemas, type SchemaKind } from './schemas.ts';
+
+/** Validates a rule file against schema/rule.schema.json. */
+export function validateRuleDocument(doc: SourceDocument): Diagnostic[] {
+  return validateDocument(doc, 'rule', 'the rule');
+}
+
+/** Validates a data-source file against schema/data-source.schema.json. */
+export function validateDataSourceDocument(doc: SourceDocument): Diagnostic[] {
+  return validateDocument(doc, 'data-source', 'the data source');
+}
+
+/** Validates detc.yml against schema/config.schema.json. */
+export function validateConfigDocument(doc: SourceDocument): Diagnostic[] {
+  return validateDocument(doc, 'config', 'detc.yml');
+}
+
+function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: string): Diagnostic[] {
+  const { validators, rootIds } = schemas();
+  const validate = validators[kind];
+  if (validate(doc.data)) return [];
+  const diagnostics = new Map<string, Diagnostic>();
+  for (const ajvError of collapseErrors(validate.errors ?? [])) {
+    const problem = describeError({
+      error: ajvError,
+      path: errorPath(ajvError, doc.data),
+      data: doc.data,
+      rootName,
+      schemaId: rootIds[kind],
+    });
+    const atKey = problem.at === 'key' || ajvError.propertyName !== undefined;
+    const span = atKey ? doc.keySpanAt(problem.path) : valueSpan(doc, problem.path);
+    const diagnostic = error(problem.code, span, problem.message);
+    // Two schema paths can produce the same complaint (e.g. a $ref used twice); report it once.
+    diagnostics.set(`${span.start.offset}\u0000${problem.code}\u0000${problem.message}`, diagnostic);
+  }
+  return sortDiagnostics([...diagnostics.values()]);
+}
+
+/**
+ * The document path an error is about. For `propertyNames` errors ajv reports the object and
+ * names the offending key separately; the key is what the author must fix.
+ */
+function errorPath(ajvError: ErrorObject, data: unknown): Path {
+  const path = pointerToPath(ajvError.instancePath, data);
+  return ajvError.propertyName === undefined ? path : [...path, ajvError.propertyName];
+}
+
+/** `/attack/0/techniques` → `['attack', 0, 'techniques']` (numbers where the data is a list). */
+function pointerToPath(pointer: string, data: unknown): Path {
+  if (pointer === '') return [];
+  const path: PathSegment[] = [];
+  let node = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    const segment: PathSegment = Array.isArray(node) && /^[0-9]+$/.test(key) ? Number(key) : key;
+    path.push(segment);
+    node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return path;
+}
+
+/** The value's span; for a key written with no value (`severity:`), the key's span. */
+function valueSpan(doc: SourceDocument, path: Path): Span {
+  const node = doc.nodeAt(path);
+  if (isScalar(node) && node.value === null && node.range && node.range[0] === node.range[1]) {
+    return doc.keySpanAt(path);
+  }
+  return doc.spanAt(path);
+}
