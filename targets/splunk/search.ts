@@ -1,0 +1,170 @@
+// A rule → its full SPL search, one pipeline stage per line:
+//
+//   `kube_audit` requestObject.message="Pulling image*"          data source macro + search terms
+//   | where isnotnull(mvfind(...))                                 what `search` cannot say exactly
+//   | search NOT `kube_allowed_images`                             one macro per allowlist
+//   | fillnull value="unknown" user.username sourceIPs{}           keep events missing a by-field
+//   | stats count min(_time) as firstTime max(_time) as lastTime by user.username sourceIPs{}
+//   | rename user.username AS user, sourceIPs{} AS source_ip       so `$user$` tokens resolve
+//   | `kubernetes_suspicious_image_pulling_filter`                 the rule's tuning macro, last
+//
+// new_terms and threshold rules change the stats stage (see docs/targets.md for the patterns
+// and their cost).
+
+import type { Diagnostic } from '../../compiler/diagnostics.ts';
+import { error } from '../../compiler/diagnostics.ts';
+import type { Allowlist, Field, Rule } from '../../compiler/ir.ts';
+import { assertNever } from '../../compiler/ir.ts';
+import { filterMacroName } from './names.ts';
+import { relativeTime } from './schedule.ts';
+import { compileMatch, joinWhere, matchAsSearch } from './spl/compile-match.ts';
+import { isSafeFieldName, quoteString } from './spl/strings.ts';
+import { toWhere } from './spl/where-terms.ts';
+
+/** What `fillnull` writes into a missing by-field, so that `stats … by` keeps the event. */
+export const FILL_VALUE = 'unknown';
+
+/** An allowlist as a macro: a `search` expression, or an eval expression when it needs one. */
+export interface AllowlistMacro {
+  readonly name: string;
+  readonly description: string;
+  readonly language: 'search' | 'eval';
+  readonly definition: string;
+  readonly allowlist: Allowlist;
+}
+
+export interface CompiledSearch {
+  /** Pipeline stages; the first has no leading pipe. Joined with newlines it is the search. */
+  readonly stages: readonly string[];
+  readonly allowlists: readonly AllowlistMacro[];
+  /** Logical names of the fields the results carry (the `stats … by` and `values()` fields). */
+  readonly outputFields: readonly Field[];
+  /** dispatch.earliest_time: how far back the search reads. */
+  readonly earliest: string;
+  readonly latest: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function compileAllowlist(allowlist: Allowlist, diagnostics: Diagnostic[]): AllowlistMacro {
+  const asSearch = matchAsSearch(allowlist.match);
+  const base = { name: allowlist.name, description: allowlist.description, allowlist };
+  if (asSearch !== undefined) return { ...base, language: 'search', definition: asSearch };
+  return { ...base, language: 'eval', definition: toWhere(allowlist.match, diagnostics) };
+}
+
+/** The fields every result row must carry: shown fields, entity fields, `$field$` tokens of the message. */
+export function outputFields(rule: Rule): Field[] {
+  const fields: Field[] = [];
+  const add = (field: Field | undefined) => {
+    if (field && !fields.some((f) => f.name === field.name)) fields.push(field);
+  };
+  rule.fields.forEach(add);
+  rule.entities.forEach((entity) => add(entity.field));
+  for (const [, token] of rule.message.matchAll(/\$([^$\s]+)\$/g)) add(rule.dataSource.fields.get(token!));
+  return fields;
+}
+
+/** `name` as a field name after AS/rename: bare when simple, quoted otherwise. */
+function outputName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : quoteString(name);
+}
+
+function renames(fields: readonly Field[]): string | undefined {
+  const pairs = fields.filter((field) => field.splunk !== field.name).map((field) => `${field.splunk} AS ${outputName(field.name)}`);
+  return pairs.length > 0 ? `| rename ${pairs.join(', ')}` : undefined;
+}
+
+const STATS_TIMES = 'count min(_time) as firstTime max(_time) as lastTime';
+
+export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, AllowlistMacro>): CompiledSearch {
+  const diagnostics: Diagnostic[] = [];
+  const detection = rule.detection;
+  const fields = outputFields(rule);
+  for (const field of fields) checkFieldName(field, rule, diagnostics);
+
+  // 1. Data source and match.
+  const match = compileMatch(detection.match);
+  diagnostics.push(...match.diagnostics);
+  const macro = `\`${rule.dataSource.splunk.macro}\``;
+  // A macro that is itself a pipeline (`index=x | spath`) cannot take more search terms after it.
+  const macroIsPipeline = rule.dataSource.splunk.definition.includes('|');
+  const stages: string[] = [];
+  if (match.search.length === 0) stages.push(macro);
+  else if (macroIsPipeline) stages.push(macro, `| search ${match.search.join(' ')}`);
+  else stages.push(`${macro} ${match.search.join(' ')}`);
+  if (match.where.length > 0) stages.push(`| where ${joinWhere(match.where)}`);
+
+  // 2. Allowlists, each through its named macro.
+  const allowlists: AllowlistMacro[] = [];
+  for (const allowlist of detection.allowlists) {
+    const compiled = allowlistMacros.get(allowlist.name) ?? compileAllowlist(allowlist, diagnostics);
+    allowlists.push(compiled);
+    stages.push(compiled.language === 'search' ? `| search NOT \`${compiled.name}\`` : `| where NOT (\`${compiled.name}\`)`);
+  }
+
+  // 3. Output stage, by detection type.
+  const lookback = rule.schedule.lookback.seconds + rule.schedule.delay.seconds;
+  const latest = relativeTime(rule.schedule.delay.seconds);
+  let earliest = relativeTime(lookback);
+  switch (detection.type) {
+    case 'query': {
+      const by = fields.map((field) => field.splunk).join(' ');
+      if (fields.length > 0) stages.push(`| fillnull value=${quoteString(FILL_VALUE)} ${by}`, `| stats ${STATS_TIMES} by ${by}`);
+      else stages.push(`| stats ${STATS_TIMES}`);
+      const rename = renames(fields);
+      if (rename) stages.push(rename);
+      break;
+    }
+    case 'new_terms': {
+      // First-seen: read the training window plus the current one; a combination of terms whose
+      // first sighting falls inside the current window is new.
+      const training = rule.periods.training?.seconds ?? 0;
+      earliest = relativeTime(training + lookback);
+      const terms = detection.fields;
+      const others = fields.filter((field) => !terms.some((term) => term.name === field.name));
+      const values = others.map((field) => ` values(${field.splunk}) as ${outputName(field.name)}`).join('');
+      stages.push(`| stats ${STATS_TIMES}${values} by ${terms.map((term) => term.splunk).join(' ')}`);
+      stages.push(`| where firstTime >= relative_time(now(), ${quoteString(relativeTime(lookback))})`);
+      const rename = renames(terms);
+      if (rename) stages.push(rename);
+      break;
+    }
+    case 'threshold': {
+      // Count per group over the test window (the lookback when the rule has none).
+      if (rule.periods.test !== 'single-event') earliest = relativeTime(rule.periods.test.seconds + rule.schedule.delay.seconds);
+      const group = detection.groupBy;
+      const others = fields.filter((field) => !group.some((g) => g.name === field.name));
+      const cardinality = detection.cardinality ? ` dc(${detection.cardinality.field.splunk}) as cardinality` : '';
+      const values = others.map((field) => ` values(${field.splunk}) as ${outputName(field.name)}`).join('');
+      const by = group.length > 0 ? ` by ${group.map((g) => g.splunk).join(' ')}` : '';
+      if (group.length > 0) stages.push(`| fillnull value=${quoteString(FILL_VALUE)} ${group.map((g) => g.splunk).join(' ')}`);
+      stages.push(`| stats ${STATS_TIMES}${cardinality}${values}${by}`);
+      const card = detection.cardinality ? ` AND cardinality >= ${detection.cardinality.value}` : '';
+      stages.push(`| where count >= ${detection.value}${card}`);
+      const rename = renames(group);
+      if (rename) stages.push(rename);
+      break;
+    }
+    default:
+      assertNever(detection, 'detection');
+  }
+
+  // 4. The rule's own tuning macro, last.
+  stages.push(`| \`${filterMacroName(rule)}\``);
+  return { stages, allowlists, outputFields: fields, earliest, latest, diagnostics };
+}
+
+function checkFieldName(field: Field, rule: Rule, diagnostics: Diagnostic[]): void {
+  if (isSafeFieldName(field.splunk)) return;
+  diagnostics.push(
+    error(
+      'splunk/unsupported-field-name',
+      field.span,
+      `Rule "${rule.name}" shows field "${field.name}", whose Splunk name "${field.splunk}" detc cannot write safely in SPL. Use a native name made of letters, digits, "_", ".", "{" and "}".`,
+    ),
+  );
+}
+
+export function searchText(compiled: CompiledSearch): string {
+  return compiled.stages.join('\n');
+}

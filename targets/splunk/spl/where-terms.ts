@@ -1,0 +1,108 @@
+// Expr → an eval boolean expression for `| where`, exact for every construct.
+//
+// Two eval facts shape everything here:
+// - A comparison involving a missing (null) field yields null, and `NOT null` is null, which
+//   `where` treats as false. `not (f == "x")` must be true for an event without f, so every
+//   leaf is written as a total boolean: `isnotnull(...)` around a function that yields null
+//   exactly when nothing matches.
+// - `f == "x"` on a multi-value field does not mean "some value is x". `mvfind(f, regex)`
+//   returns the index of the first value matching the regex, or null (Splunk eval functions,
+//   "Multivalue functions"), and `mvfilter(<predicate on f>)` keeps the values that pass, or
+//   null when none does. Both treat a single-value field as a list of one.
+// So: `isnotnull(mvfind('f', "^...\z"))` for text, `isnotnull(mvfilter(...))` for numbers and CIDR.
+//
+// Every AND/OR/NOT group is parenthesised, so the text never depends on eval's precedence.
+
+import type { Diagnostic } from '../../../compiler/diagnostics.ts';
+import { error } from '../../../compiler/diagnostics.ts';
+import type { Cidr, Equals, Expr, FieldRef, Like, Range, Regex, Value } from '../../../compiler/ir.ts';
+import { assertNever } from '../../../compiler/ir.ts';
+import { anchoredAlternatives, escapeRegexText, globHasWildcards, globToRegex, translateRegex } from './regex.ts';
+import { evalField, isSafeFieldName, plainNumber, quoteString } from './strings.ts';
+
+export function toWhere(expr: Expr, diagnostics: Diagnostic[]): string {
+  switch (expr.kind) {
+    case 'and':
+      return `(${expr.operands.map((operand) => toWhere(operand, diagnostics)).join(' AND ')})`;
+    case 'or':
+      return `(${expr.operands.map((operand) => toWhere(operand, diagnostics)).join(' OR ')})`;
+    case 'not':
+      return `NOT ${toWhere(expr.operand, diagnostics)}`;
+    case 'equals':
+      return equalsToWhere(expr, diagnostics);
+    case 'like':
+      return likeToWhere(expr, diagnostics);
+    case 'range':
+      return rangeToWhere(expr, diagnostics);
+    case 'regex':
+      return regexToWhere(expr, diagnostics);
+    case 'cidr':
+      return cidrToWhere(expr, diagnostics);
+    case 'exists':
+      return `isnotnull(${field(expr.field, diagnostics)})`;
+    default:
+      return assertNever(expr, 'expression');
+  }
+}
+
+function field(ref: FieldRef, diagnostics: Diagnostic[]): string {
+  const name = ref.field.splunk;
+  if (!isSafeFieldName(name)) {
+    diagnostics.push(
+      error(
+        'splunk/unsupported-field-name',
+        ref.span,
+        `The Splunk name of field "${ref.field.name}" is "${name}", which detc cannot quote safely in SPL. Use a native name made of letters, digits, "_", ".", "{" and "}" in the data source's splunk mapping.`,
+      ),
+    );
+  }
+  return evalField(name);
+}
+
+function mvfind(ref: FieldRef, regex: string, diagnostics: Diagnostic[]): string {
+  return `isnotnull(mvfind(${field(ref, diagnostics)}, ${quoteString(regex)}))`;
+}
+
+/** The text Splunk holds for a value: JSON numbers and booleans are extracted as their text. */
+function valueText(value: Value): string {
+  return value.kind === 'string' ? value.value : String(value.value);
+}
+
+function equalsToWhere(expr: Equals, diagnostics: Diagnostic[]): string {
+  const alternatives = expr.values.map((value) => escapeRegexText(valueText(value)));
+  return mvfind(expr.field, anchoredAlternatives(alternatives, { ignoreCase: expr.ignoreCase, dotAll: false }), diagnostics);
+}
+
+function likeToWhere(expr: Like, diagnostics: Diagnostic[]): string {
+  const alternatives = expr.patterns.map(globToRegex);
+  const dotAll = expr.patterns.some(globHasWildcards); // `*` and `?` also match a newline
+  return mvfind(expr.field, anchoredAlternatives(alternatives, { ignoreCase: expr.ignoreCase, dotAll }), diagnostics);
+}
+
+function rangeToWhere(expr: Range, diagnostics: Diagnostic[]): string {
+  const number = plainNumber(expr.value.value);
+  if (number === undefined) {
+    diagnostics.push(
+      error('splunk/unsupported-number', expr.value.span, `The number ${expr.value.value} has no plain decimal form in SPL; write it without an exponent.`),
+    );
+  }
+  // tonumber() is null for a value that is not a number, so such a value never passes.
+  return `isnotnull(mvfilter(tonumber(${field(expr.field, diagnostics)}) ${expr.op} ${number ?? '0'}))`;
+}
+
+function regexToWhere(expr: Regex, diagnostics: Diagnostic[]): string {
+  const translated = translateRegex(expr.pattern, expr.flags);
+  if (!translated.ok) {
+    diagnostics.push(
+      error('splunk/unsupported-regex', expr.span, `This regex cannot be written for Splunk (PCRE) with the same meaning: ${translated.reason}.`),
+    );
+    return 'false()';
+  }
+  return mvfind(expr.field, translated.pcre, diagnostics);
+}
+
+function cidrToWhere(expr: Cidr, diagnostics: Diagnostic[]): string {
+  const ref = field(expr.field, diagnostics);
+  const tests = expr.blocks.map((block) => `cidrmatch(${quoteString(block.value)}, ${ref})`);
+  return `isnotnull(mvfilter(${tests.length === 1 ? tests[0] : tests.join(' OR ')}))`;
+}
