@@ -1,0 +1,104 @@
+// Stage "load": reads a rule library from disk into SourceDocuments (YAML with positions).
+//
+// Conventions (docs/rule-format.md, "Files and folders"):
+// - every `.yml`/`.yaml` file under the given paths is read, in sorted order;
+// - a file with a folder named `data-sources` anywhere in its path is a data source, every other
+//   file is a rule;
+// - `detc.yml` in the current folder is the project configuration, never a rule, even when a
+//   rules path includes it;
+// - one YAML document per file; an empty file is an error.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { error, fileSpan, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { displayPath, findYamlFiles, type FoundFile } from './find-files.ts';
+import { SourceDocument } from './source-document.ts';
+
+export const CONFIG_FILE = 'detc.yml';
+export const DATA_SOURCE_FOLDER = 'data-sources';
+
+export interface LoadedLibrary {
+  rules: SourceDocument[];
+  dataSources: SourceDocument[];
+  config?: SourceDocument;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadLibrary(paths: readonly string[], options: { cwd: string }): Promise<LoadedLibrary> {
+  const cwd = path.resolve(options.cwd);
+  const configPath = path.join(cwd, CONFIG_FILE);
+  const found = await findYamlFiles(paths, cwd);
+  const diagnostics = [...found.diagnostics];
+
+  const libraryFiles = found.files.filter((file) => file.absolute !== configPath);
+  // Read in parallel; results keep the sorted order of `libraryFiles`.
+  const documents = await Promise.all(libraryFiles.map((file) => readDocument(file)));
+  const rules: SourceDocument[] = [];
+  const dataSources: SourceDocument[] = [];
+  libraryFiles.forEach((file, i) => {
+    const { document, diagnostics: fileDiagnostics } = documents[i]!;
+    diagnostics.push(...fileDiagnostics);
+    if (document) (isDataSourceFile(file.display) ? dataSources : rules).push(document);
+  });
+
+  const config = await readConfig(configPath, cwd, diagnostics);
+  const result: LoadedLibrary = { rules, dataSources, diagnostics: sortDiagnostics(diagnostics) };
+  if (config) result.config = config;
+  return result;
+}
+
+/** True for files inside a `data-sources/` folder, at any depth. */
+export function isDataSourceFile(display: string): boolean {
+  return display.split('/').slice(0, -1).includes(DATA_SOURCE_FOLDER);
+}
+
+async function readConfig(configPath: string, cwd: string, diagnostics: Diagnostic[]): Promise<SourceDocument | undefined> {
+  const text = await readFile(configPath, 'utf8').catch((e: NodeJS.ErrnoException) => e);
+  if (text instanceof Error) {
+    if (text.code === 'ENOENT') return undefined; // detc.yml is optional
+    const shown = displayPath(configPath, cwd);
+    diagnostics.push(error('load/unreadable', fileSpan(shown), `"${shown}" cannot be read (${text.code ?? text.message}); check its permissions`));
+    return undefined;
+  }
+  const { document, diagnostics: found } = parseOne(displayPath(configPath, cwd), text, { emptyAllowed: true });
+  diagnostics.push(...found);
+  return document;
+}
+
+async function readDocument(file: FoundFile): Promise<{ document?: SourceDocument; diagnostics: Diagnostic[] }> {
+  const text = await readFile(file.absolute, 'utf8').catch((e: NodeJS.ErrnoException) => e);
+  if (text instanceof Error) {
+    return {
+      diagnostics: [
+        error('load/unreadable', fileSpan(file.display), `"${file.display}" cannot be read (${text.code ?? text.message}); check its permissions`),
+      ],
+    };
+  }
+  return parseOne(file.display, text, { emptyAllowed: false });
+}
+
+/** Parses one file's text, holding it to one YAML document. */
+function parseOne(file: string, text: string, options: { emptyAllowed: boolean }): { document?: SourceDocument; diagnostics: Diagnostic[] } {
+  const parsed = SourceDocument.parse(file, text);
+  const diagnostics = parsed.diagnostics.map((d) =>
+    d.code === 'yaml/multiple-docs'
+      ? error(
+          'load/multiple-documents',
+          d.span,
+          'a second YAML document starts here; detc reads one rule or data source per file: move each document after this "---" into its own file',
+        )
+      : d,
+  );
+  if (!parsed.document) return { diagnostics };
+  const data = parsed.document.data;
+  if (data === null || data === undefined) {
+    // An empty detc.yml simply sets nothing; an empty rule file is a mistake.
+    if (options.emptyAllowed) return { diagnostics };
+    return {
+      diagnostics: [
+        error('load/empty-file', fileSpan(file), `"${file}" is empty; write a rule or data source in it (docs/rule-format.md), or delete it`),
+      ],
+    };
+  }
+  return { document: parsed.document, diagnostics };
+}
