@@ -1,0 +1,146 @@
+// `detc import sigma <paths…> --out <dir> [--report FILE]`: reads Sigma rules (files or folders),
+// converts each one (import-rule.ts), and writes the detc rules plus the data sources they use,
+// replacing <dir> atomically. Refusals are reported, never thrown.
+
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { writeOutputAtomically } from '../../build/write-output.ts';
+import { importRule } from './import-rule.ts';
+import { DataSourceRegistry } from './logsource.ts';
+import { countEntries, reportJson, summaryText, type ImportReport, type ReportEntry } from './report.ts';
+import { dataSourceYaml, ruleYaml } from './write-rule.ts';
+
+export interface ImportSigmaOptions {
+  readonly paths: readonly string[];
+  readonly out: string;
+  readonly report?: string;
+  readonly cwd: string;
+}
+
+export interface SigmaImport {
+  /** Output files by path relative to the output folder (`/` separators): rules and `data-sources/*.yml`. */
+  readonly files: Map<string, string>;
+  readonly report: ImportReport;
+}
+
+const SCHEMA_DIR = fileURLToPath(new URL('../../../schema/', import.meta.url));
+
+/** Converts Sigma rules without writing anything. `outDir` only sets the schema comments' relative paths. */
+export async function importSigma(paths: readonly string[], cwd: string, outDir = cwd): Promise<SigmaImport> {
+  const inputs = await listInputs(paths, cwd);
+  const registry = new DataSourceRegistry();
+  const files = new Map<string, string>();
+  const entries: ReportEntry[] = [];
+  const used = new Set<string>();
+  for (const input of inputs) {
+    const shown = relative(cwd, input.absolute).split(sep).join('/') || input.absolute;
+    const documents = await readDocuments(input.absolute);
+    if ('error' in documents) {
+      entries.push({ file: shown, status: 'refused', code: documents.code, reason: documents.error });
+      continue;
+    }
+    const result = importRule(documents.rule, shown, registry);
+    if (result.kind === 'refused') {
+      entries.push({ file: shown, status: 'refused', code: result.code, reason: result.reason });
+      continue;
+    }
+    used.add(result.rule.data_source);
+    const output = input.output;
+    const schema = relative(dirname(join(outDir, output)), join(SCHEMA_DIR, 'rule.schema.json')).split(sep).join('/');
+    files.set(output, ruleYaml(result.rule, schema));
+    entries.push(
+      result.warnings.length
+        ? { file: shown, status: 'imported-with-warnings', id: result.rule.id, output, warnings: result.warnings }
+        : { file: shown, status: 'imported', id: result.rule.id, output },
+    );
+  }
+  const dataSources = registry.written(used);
+  for (const source of dataSources) {
+    const output = `data-sources/${source.name}.yml`;
+    const schema = relative(join(outDir, 'data-sources'), join(SCHEMA_DIR, 'data-source.schema.json')).split(sep).join('/');
+    files.set(output, dataSourceYaml(source, schema));
+  }
+  const report: ImportReport = { counts: countEntries(entries), dataSources: dataSources.map((d) => d.name), files: entries };
+  return { files, report };
+}
+
+export async function runImportSigma(options: ImportSigmaOptions): Promise<{ exitCode: number; summary: string }> {
+  const outDir = resolve(options.cwd, options.out);
+  for (const p of options.paths) {
+    const exists = await stat(resolve(options.cwd, p)).then(() => true, () => false);
+    if (!exists) return { exitCode: 2, summary: `error: ${p} does not exist; give Sigma rule files or folders.\n` };
+  }
+  const result = await importSigma(options.paths, options.cwd, outDir);
+  await writeOutputAtomically(outDir, [...result.files].map(([path, contents]) => ({ path, contents })));
+  if (options.report) await writeFile(resolve(options.cwd, options.report), reportJson(result.report));
+  return { exitCode: 0, summary: summaryText(result.report, options.out) };
+}
+
+/** For the benchmark: converts a folder of Sigma rules in memory. */
+export async function importSigmaCorpus(dir: string): Promise<{ rules: number; refused: number; files: Map<string, string> }> {
+  const result = await importSigma([dir], process.cwd());
+  return { rules: result.report.counts.rules, refused: result.report.counts.refused, files: result.files };
+}
+
+interface Input {
+  readonly absolute: string;
+  /** Where its detc rule goes, relative to the output folder. */
+  readonly output: string;
+}
+
+/** Every .yml/.yaml file under the paths, sorted; a folder's files keep their place below the folder's name. */
+async function listInputs(paths: readonly string[], cwd: string): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const p of paths) {
+    const absolute = resolve(cwd, p);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) continue;
+    if (info.isFile()) {
+      inputs.push({ absolute, output: `rules/${withYml(basename(absolute))}` });
+      continue;
+    }
+    for (const file of await walk(absolute)) {
+      inputs.push({ absolute: file, output: `rules/${basename(absolute)}/${withYml(relative(absolute, file).split(sep).join('/'))}` });
+    }
+  }
+  const seen = new Set<string>();
+  return inputs
+    .sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0))
+    .filter((i) => !seen.has(i.output) && seen.add(i.output));
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await walk(full)));
+    else if (/\.ya?ml$/i.test(e.name)) files.push(full);
+  }
+  return files;
+}
+
+function withYml(path: string): string {
+  return path.replace(/\.yaml$/i, '.yml');
+}
+
+async function readDocuments(file: string): Promise<{ rule: unknown } | { code: string; error: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    return { code: 'sigma/unreadable', error: `Cannot read the file: ${(e as Error).message}` };
+  }
+  const documents = parseAllDocuments(text);
+  if (!Array.isArray(documents)) return { code: 'sigma/empty', error: 'The file holds no YAML document.' };
+  const broken = documents.find((d) => d.errors.length > 0);
+  if (broken) return { code: 'sigma/yaml-syntax', error: `The YAML does not parse: ${broken.errors[0]!.message.split('\n')[0]}` };
+  const values = documents.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((v) => v !== null && v !== undefined);
+  if (values.length === 0) return { code: 'sigma/empty', error: 'The file holds no YAML document.' };
+  if (values.length > 1) {
+    return { code: 'sigma/multi-document', error: `The file holds ${values.length} YAML documents (a Sigma rule collection or a correlation with its rules); detc imports one rule per file, and correlation rules are not supported yet: split the file.` };
+  }
+  return { rule: values[0] };
+}
