@@ -169,3 +169,15 @@ export const seedRule: Rule = {
   file: 'rules/kubernetes/debug-image-pod.yml',
   span: span(),
 };
+
+/** A library of the given rules, as the pipeline would hand it to the target. */
+export function libraryOf(rules: readonly Rule[], elastic: Record<string, unknown> = {}): import('../../compiler/ir.ts').Library {
+  return {
+    rules: [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    dataSources: [kubernetesAudit],
+    config: { splunk: {}, elastic, docs: {} },
+    attack: { version: '18.1', copyright: '', tactics: [TA0002, TA0005], techniques: [] },
+  };
+}
+
+export const dur = duration;
