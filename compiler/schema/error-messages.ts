@@ -14,6 +14,8 @@ export interface SchemaProblem {
   readonly path: Path;
   /** `key`: point at the map key (unknown keys); `value`: at the value, or its parent key when missing. */
   readonly at: 'key' | 'value';
+  /** For an unknown key that is a misspelling: the path of the key it stands for. */
+  readonly misspells?: Path;
 }
 
 export interface ErrorContext {
@@ -26,6 +28,8 @@ export interface ErrorContext {
   readonly rootName: string;
   /** `$id` of the root schema, to resolve `#/…` references. */
   readonly schemaId: string;
+  /** When the error comes from the closest branch of a `oneOf`: that `oneOf`'s error. */
+  readonly alternative?: ErrorObject;
 }
 
 type SchemaObject = { readonly [keyword: string]: unknown };
@@ -35,6 +39,8 @@ export function describeError(context: ErrorContext): SchemaProblem {
   const where = describePath(path, context.rootName);
   const value = error.data;
   const parentSchema = asObject(error.parentSchema);
+  // For a value that can be written in several forms (risk), the fix is to name the forms.
+  const forms = context.alternative ? firstSentence(asObject(context.alternative.parentSchema).description) : undefined;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
@@ -42,15 +48,18 @@ export function describeError(context: ErrorContext): SchemaProblem {
       const suggestion = didYouMean(key, allowed);
       const fix = suggestion
         ? `did you mean "${suggestion}"?`
-        : allowed.length > 0
+        : forms
+          ? `write ${forms}`
+          : allowed.length > 0
           ? `allowed keys are ${allowed.join(', ')}`
           : 'remove it';
-      return { code: 'schema/unknown-key', message: `unknown key "${key}" in ${where}; ${fix}`, path: [...path, key], at: 'key' };
+      const problem = { code: 'schema/unknown-key', message: `unknown key "${key}" in ${where}; ${fix}`, path: [...path, key], at: 'key' } as const;
+      return suggestion ? { ...problem, misspells: [...path, suggestion] } : problem;
     }
     case 'required': {
       const key = String(error.params.missingProperty);
       const propertySchema = propertySchemaOf(parentSchema, key, context.schemaId);
-      const hint = propertyHint(propertySchema) ?? firstSentence(parentSchema.description);
+      const hint = forms ? `write ${forms}` : (propertyHint(propertySchema) ?? firstSentence(parentSchema.description));
       const inWhere = path.length === 0 ? '' : ` in ${where}`;
       return {
         code: 'schema/required',
@@ -72,8 +81,16 @@ export function describeError(context: ErrorContext): SchemaProblem {
         at: 'key',
       };
     }
-    case 'type':
-      return { code: 'schema/type', message: typeMessage(where, error.params.type, value, path.length === 0), path, at: 'value' };
+    case 'type': {
+      const message = typeMessage(where, error.params.type, value, path.length === 0);
+      const wholeValue = error.instancePath === context.alternative?.instancePath;
+      return { code: 'schema/type', message: forms && wholeValue ? `${message}; write ${forms}` : message, path, at: 'value' };
+    }
+    case 'oneOf': {
+      // Reached only when several forms match at once.
+      const written = firstSentence(parentSchema.description);
+      return { code: 'schema/one-of', message: `${where} mixes several forms; write ${written ?? 'only one of them'}`, path, at: 'value' };
+    }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
       const noun = enumNoun(path);

@@ -28,22 +28,33 @@ function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: strin
   const { validators, rootIds } = schemas();
   const validate = validators[kind];
   if (validate(doc.data)) return [];
-  const diagnostics = new Map<string, Diagnostic>();
-  for (const ajvError of collapseErrors(validate.errors ?? [])) {
+  const problems = collapseErrors(validate.errors ?? []).map(({ error: ajvError, alternative }) => {
     const problem = describeError({
       error: ajvError,
+      ...(alternative ? { alternative } : {}),
       path: errorPath(ajvError, doc.data),
       data: doc.data,
       rootName,
       schemaId: rootIds[kind],
     });
-    const atKey = problem.at === 'key' || ajvError.propertyName !== undefined;
-    const span = atKey ? doc.keySpanAt(problem.path) : valueSpan(doc, problem.path);
-    const diagnostic = error(problem.code, span, problem.message);
+    // Key names are reported at the key (propertyNames), not at the value they hold.
+    return ajvError.propertyName === undefined ? problem : { ...problem, at: 'key' as const };
+  });
+  // `sevrity: high` is one mistake: the unknown key says "did you mean severity?", so the
+  // "missing severity" it causes is not reported separately.
+  const misspelt = new Set(problems.flatMap((p) => (p.misspells ? [pathKey(p.misspells)] : [])));
+  const diagnostics = new Map<string, Diagnostic>();
+  for (const problem of problems) {
+    if (problem.code === 'schema/required' && misspelt.has(pathKey(problem.path))) continue;
+    const span = problem.at === 'key' ? doc.keySpanAt(problem.path) : valueSpan(doc, problem.path);
     // Two schema paths can produce the same complaint (e.g. a $ref used twice); report it once.
-    diagnostics.set(`${span.start.offset}\u0000${problem.code}\u0000${problem.message}`, diagnostic);
+    diagnostics.set(`${span.start.offset}\u0000${problem.code}\u0000${problem.message}`, error(problem.code, span, problem.message));
   }
   return sortDiagnostics([...diagnostics.values()]);
+}
+
+function pathKey(path: Path): string {
+  return JSON.stringify(path);
 }
 
 /**
