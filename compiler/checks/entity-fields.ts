@@ -1,0 +1,35 @@
+// Entities say who or what an alert is about (Splunk risk and threat objects, Elastic alert
+// suppression). Their values come from the alert's fields, so an entity field missing from
+// `fields` arrives empty; the same field twice as an entity is a copy-paste slip.
+// (Unknown entity fields are reported by unknown-field.ts.)
+
+import { warning } from '../diagnostics.ts';
+import type { Check } from './check.ts';
+import { ruleVariants } from './support/rule-variants.ts';
+
+export const entityFields: Check = {
+  name: 'entity-fields',
+  codes: ['entity/not-in-fields', 'entity/duplicate'],
+  run(ctx) {
+    for (const rule of ctx.rules) {
+      for (const variant of ruleVariants(rule)) {
+        const { value: entities, path } = variant.entities;
+        const fields = variant.fields.value;
+        entities.forEach((entity, i) => {
+          const at = rule.doc.spanAt([...path, i, 'field']);
+          if (entities.findIndex((e) => e.field === entity.field && e.role === entity.role) < i) {
+            ctx.report(warning('entity/duplicate', at, `"${entity.field}" is already an ${entity.role} entity of this rule. Remove the repeat.`));
+          } else if (!fields.includes(entity.field)) {
+            ctx.report(
+              warning(
+                'entity/not-in-fields',
+                at,
+                `The entity field "${entity.field}" is not in \`fields\`, so the alert does not carry its value. Add "${entity.field}" to fields.`,
+              ),
+            );
+          }
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+// Each ATT&CK mapping names a tactic of the Enterprise matrix, by id (TA0002), name (Execution)
+// or shortname (execution).
+
+import { allTactics, findTechnique } from '../attack/catalog.ts';
+import { error } from '../diagnostics.ts';
+import { didYouMean } from '../did-you-mean.ts';
+import type { Check } from './check.ts';
+import { attackEntries } from './support/attack-entries.ts';
+
+export const unknownTactic: Check = {
+  name: 'unknown-tactic',
+  codes: ['attack/unknown-tactic'],
+  run(ctx) {
+    const candidates = allTactics().flatMap((t) => [t.id, t.name, t.shortname]);
+    for (const rule of ctx.rules) {
+      for (const entry of attackEntries(rule)) {
+        if (entry.tactic) continue;
+        const text = entry.tacticText;
+        const asTechnique = findTechnique(text);
+        const suggestion = didYouMean(text, candidates);
+        const fix = asTechnique
+          ? `${asTechnique.id} is a technique, not a tactic: list it under \`techniques\` of the tactic it serves (${asTechnique.tactics.join(', ')}).`
+          : suggestion
+            ? `Did you mean "${suggestion}"?`
+            : 'Write a tactic id (TA0002), name (Execution) or shortname (execution) of ATT&CK Enterprise.';
+        ctx.report(error('attack/unknown-tactic', rule.doc.spanAt([...entry.path, 'tactic']), `Unknown ATT&CK tactic "${text}". ${fix}`));
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+// Each technique id must exist in the ATT&CK Enterprise catalog.
+
+import { allTechniques, findTactic, findTechnique } from '../attack/catalog.ts';
+import { error } from '../diagnostics.ts';
+import type { Check } from './check.ts';
+import { attackEntries, describeTechnique } from './support/attack-entries.ts';
+
+export const unknownTechnique: Check = {
+  name: 'unknown-technique',
+  codes: ['attack/unknown-technique'],
+  run(ctx) {
+    for (const rule of ctx.rules) {
+      for (const entry of attackEntries(rule)) {
+        for (const { text, path, technique } of entry.techniques) {
+          if (technique) continue;
+          ctx.report(error('attack/unknown-technique', rule.doc.spanAt(path), `Unknown ATT&CK technique "${text}". ${fix(text)}`));
+        }
+      }
+    }
+  },
+};
+
+function fix(text: string): string {
+  if (findTactic(text)) return `"${text}" is a tactic: write it as the \`tactic\` of an entry, and list technique ids (T1610) under \`techniques\`.`;
+  if (!/^T[0-9]{4}(\.[0-9]{3})?$/i.test(text.trim())) {
+    return 'Write a technique id such as T1610 or a sub-technique id such as T1204.003.';
+  }
+  const parent = findTechnique(text.trim().slice(0, 5));
+  if (parent && text.includes('.')) {
+    const subs = allTechniques().filter((t) => t.parent?.id === parent.id && !t.revoked && !t.deprecated);
+    return subs.length > 0
+      ? `${describeTechnique(parent)} has the sub-techniques ${subs.map((t) => t.id).join(', ')}; use one of them or ${parent.id} itself.`
+      : `${describeTechnique(parent)} has no such sub-technique; use ${parent.id} itself.`;
+  }
+  return 'Check the id on https://attack.mitre.org/ (this catalog is ATT&CK Enterprise; mobile and ICS ids are not in it).';
+}
