@@ -29,7 +29,11 @@ export function toSearch(expr: Expr, options: SearchOptions = { relaxCase: false
       return parts.every((part) => part !== undefined) ? parts.join(' ') : undefined;
     }
     case 'or': {
-      const parts = expr.operands.map((operand) => toSearch(operand, options));
+      // An AND inside an OR needs its own parentheses: side-by-side terms bind looser than OR.
+      const parts = expr.operands.map((operand) => {
+        const part = toSearch(operand, options);
+        return part !== undefined && needsParens(operand) ? `(${part})` : part;
+      });
       return parts.every((part) => part !== undefined) ? `(${parts.join(' OR ')})` : undefined;
     }
     case 'not': {

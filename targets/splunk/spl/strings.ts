@@ -17,6 +17,17 @@ export function isSafeFieldName(name: string): boolean {
   return SAFE_FIELD_NAME.test(name);
 }
 
+/**
+ * Names eval can reference in single quotes: the above plus `/`, `-`, `@` and `:` inside the name
+ * (e.g. `annotations.authorization.k8s.io/decision`). Such a field is only ever compared in
+ * `where`; it cannot be shown in the results (`stats … by` takes bare names).
+ */
+const EVAL_SAFE_FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.{}/@:-]*$/;
+
+export function isEvalSafeFieldName(name: string): boolean {
+  return EVAL_SAFE_FIELD_NAME.test(name);
+}
+
 /** A double-quoted string literal for `search` terms and eval expressions. */
 export function quoteString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

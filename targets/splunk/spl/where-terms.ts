@@ -18,7 +18,7 @@ import { error } from '../../../compiler/diagnostics.ts';
 import type { Cidr, Equals, Expr, FieldRef, Like, Range, Regex, Value } from '../../../compiler/ir.ts';
 import { assertNever } from '../../../compiler/ir.ts';
 import { anchoredAlternatives, escapeRegexText, globHasWildcards, globToRegex, translateRegex } from './regex.ts';
-import { evalField, isSafeFieldName, plainNumber, quoteString } from './strings.ts';
+import { evalField, isEvalSafeFieldName, plainNumber, quoteString } from './strings.ts';
 
 export function toWhere(expr: Expr, diagnostics: Diagnostic[]): string {
   switch (expr.kind) {
@@ -47,12 +47,12 @@ export function toWhere(expr: Expr, diagnostics: Diagnostic[]): string {
 
 function field(ref: FieldRef, diagnostics: Diagnostic[]): string {
   const name = ref.field.splunk;
-  if (!isSafeFieldName(name)) {
+  if (!isEvalSafeFieldName(name)) {
     diagnostics.push(
       error(
         'splunk/unsupported-field-name',
         ref.span,
-        `The Splunk name of field "${ref.field.name}" is "${name}", which detc cannot quote safely in SPL. Use a native name made of letters, digits, "_", ".", "{" and "}" in the data source's splunk mapping.`,
+        `The Splunk name of field "${ref.field.name}" is "${name}", which detc cannot quote safely in SPL. Use a native name made of letters, digits and "_", ".", "{", "}", "/", "-", "@", ":" in the data source's splunk mapping.`,
       ),
     );
   }

@@ -1,0 +1,455 @@
+// A small evaluator of the SPL subset the Splunk target emits, written from Splunk's documented
+// semantics (Search Reference: search, where, eval functions; Search Manual: "Boolean
+// expressions", "Use CASE() and TERM()", "Backslashes"), independently of the emitter. The
+// property test runs it against the reference evaluator.
+//
+// Event model: what Splunk extracts from a JSON event (KV_MODE=json): every field is a list of
+// strings (numbers and booleans as their JSON text, arrays as multi-value fields `name{}`);
+// null, missing and empty arrays give no field at all.
+//
+// `search` semantics modelled:
+// - `f=v` / `f="v"`: true when some value of f matches v, ignoring case; `*` in v matches any run
+//   of characters; false when f is absent. `f IN (a, b)` is `f=a OR f=b`.
+// - `NOT x` is the complement; `x OR y`; terms side by side (or `AND`) are ANDed.
+//   Precedence (Search Manual, "Boolean expressions"): parentheses, NOT, OR, AND — so implicit
+//   AND binds looser than OR.
+// - `` `macro` `` expands to its definition.
+// `where`/eval semantics modelled:
+// - strings in double quotes, where `\\` is a backslash and `\"` a quote; `'f'` is field f;
+// - a missing field is null; comparisons and functions of null give null; NOT null is null;
+//   AND/OR are three-valued (false AND null = false, true OR null = true); `where` keeps an
+//   event only when the expression is true;
+// - isnotnull(x); mvfind(mv, regex): index of the first value matching the PCRE, else null;
+//   mvfilter(pred): the values of the one field pred names for which pred is true, else null;
+//   tonumber(s): the number s spells, else null; cidrmatch(cidr, ip): IPv4 membership.
+
+import { pcreToJs } from './pcre.ts';
+
+export type SplEvent = ReadonlyMap<string, readonly string[]>;
+
+/** A logical test event → what Splunk would hold, given each field's native name. */
+export function toSplEvent(event: Readonly<Record<string, unknown>>, nativeName: (logical: string) => string): SplEvent {
+  const out = new Map<string, string[]>();
+  const text = (value: unknown): string[] => {
+    if (value === null || value === undefined) return [];
+    if (Array.isArray(value)) return value.flatMap(text);
+    if (typeof value === 'string') return [value];
+    if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+    throw new Error(`event value not modelled: ${JSON.stringify(value)}`);
+  };
+  for (const [name, value] of Object.entries(event)) {
+    const values = text(value);
+    if (values.length > 0) out.set(nativeName(name), values);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `search` language
+
+type SearchToken =
+  | { kind: 'word'; text: string }
+  | { kind: 'string'; text: string }
+  | { kind: 'macro'; name: string }
+  | { kind: '(' | ')' | '=' | ',' };
+
+function tokenizeSearch(text: string): SearchToken[] {
+  const tokens: SearchToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) i++;
+    else if (c === '(' || c === ')' || c === '=' || c === ',') (tokens.push({ kind: c }), i++);
+    else if (c === '"') {
+      let value = '';
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) i++;
+        value += text[i++];
+      }
+      if (text[i] !== '"') throw new Error(`search: unterminated string in ${text}`);
+      i++;
+      tokens.push({ kind: 'string', text: value });
+    } else if (c === '`') {
+      const end = text.indexOf('`', i + 1);
+      tokens.push({ kind: 'macro', name: text.slice(i + 1, end) });
+      i = end + 1;
+    } else if (c === '|' || c === '[' || c === ']') throw new Error(`search: unexpected ${c} in ${text}`);
+    else {
+      let word = '';
+      while (i < text.length && !/[\s()=,"`|]/.test(text[i]!)) word += text[i++];
+      tokens.push({ kind: 'word', text: word });
+    }
+  }
+  return tokens;
+}
+
+type Predicate = (event: SplEvent) => boolean;
+
+/** Splunk's field-value match: case-insensitive, `*` is a wildcard. */
+function wildcardMatches(pattern: string, value: string): boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
+    .join('[\\s\\S]*');
+  return new RegExp(`^${source}$`, 'i').test(value);
+}
+
+export function parseSearch(text: string, macros: ReadonlyMap<string, string>): Predicate {
+  const tokens = tokenizeSearch(text);
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const isWord = (word: string) => {
+    const t = peek();
+    return t?.kind === 'word' && t.text === word;
+  };
+  const value = (): string => {
+    const t = tokens[pos++];
+    if (t?.kind === 'word' || t?.kind === 'string') return t.text;
+    throw new Error(`search: value expected in ${text}`);
+  };
+  function andExpr(): Predicate {
+    const parts: Predicate[] = [orExpr()];
+    for (;;) {
+      const t = peek();
+      if (t === undefined || t.kind === ')') break;
+      if (isWord('AND')) pos++;
+      parts.push(orExpr());
+    }
+    return (e) => parts.every((p) => p(e));
+  }
+  function orExpr(): Predicate {
+    const parts: Predicate[] = [notExpr()];
+    while (isWord('OR')) {
+      pos++;
+      parts.push(notExpr());
+    }
+    return (e) => parts.some((p) => p(e));
+  }
+  function notExpr(): Predicate {
+    if (isWord('NOT')) {
+      pos++;
+      const inner = notExpr();
+      return (e) => !inner(e);
+    }
+    return primary();
+  }
+  function primary(): Predicate {
+    const t = tokens[pos++];
+    if (t?.kind === '(') {
+      const inner = andExpr();
+      if (tokens[pos++]?.kind !== ')') throw new Error(`search: ) expected in ${text}`);
+      return inner;
+    }
+    if (t?.kind === 'macro') {
+      const definition = macros.get(t.name);
+      if (definition === undefined) throw new Error(`search: unknown macro ${t.name}`);
+      return parseSearch(definition, macros);
+    }
+    if (t?.kind !== 'word') throw new Error(`search: term expected in ${text} at ${pos}`);
+    const fieldName = t.text;
+    if (peek()?.kind === '=') {
+      pos++;
+      const pattern = value();
+      return (e) => (e.get(fieldName) ?? []).some((v) => wildcardMatches(pattern, v));
+    }
+    if (isWord('IN')) {
+      pos++;
+      if (tokens[pos++]?.kind !== '(') throw new Error(`search: ( expected after IN in ${text}`);
+      const patterns: string[] = [value()];
+      while (peek()?.kind === ',') {
+        pos++;
+        patterns.push(value());
+      }
+      if (tokens[pos++]?.kind !== ')') throw new Error(`search: ) expected in ${text}`);
+      return (e) => (e.get(fieldName) ?? []).some((v) => patterns.some((p) => wildcardMatches(p, v)));
+    }
+    throw new Error(`search: bare keyword "${fieldName}" not modelled (${text})`);
+  }
+  const predicate = andExpr();
+  if (pos !== tokens.length) throw new Error(`search: trailing tokens in ${text}`);
+  return predicate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// eval expressions (`where`)
+
+type EvalValue = null | boolean | number | string | readonly string[];
+
+type EvalToken =
+  | { kind: 'string'; text: string }
+  | { kind: 'field'; name: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'ident'; name: string }
+  | { kind: 'op'; op: string };
+
+function tokenizeEval(text: string): EvalToken[] {
+  const tokens: EvalToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) i++;
+    else if (c === '"') {
+      let value = '';
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        // Only `\\` and `\"` are escapes; any other backslash stays (the regex layer reads it).
+        if (text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) i++;
+        value += text[i++];
+      }
+      if (text[i] !== '"') throw new Error(`eval: unterminated string in ${text}`);
+      i++;
+      tokens.push({ kind: 'string', text: value });
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      tokens.push({ kind: 'field', name: text.slice(i + 1, end) });
+      i = end + 1;
+    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      const m = /^-?[0-9]+(\.[0-9]+)?/.exec(text.slice(i))!;
+      tokens.push({ kind: 'number', value: Number(m[0]) });
+      i += m[0].length;
+    } else if (/[A-Za-z_]/.test(c)) {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))!;
+      tokens.push({ kind: 'ident', name: m[0] });
+      i += m[0].length;
+    } else {
+      const m = /^(==|!=|<=|>=|<|>|=|\(|\)|,)/.exec(text.slice(i));
+      if (!m) throw new Error(`eval: unexpected ${c} in ${text}`);
+      tokens.push({ kind: 'op', op: m[0] });
+      i += m[0].length;
+    }
+  }
+  return tokens;
+}
+
+type Evaluator = (event: SplEvent, bound?: { name: string; value: string }) => EvalValue;
+
+function fieldValue(event: SplEvent, name: string, bound?: { name: string; value: string }): EvalValue {
+  if (bound && bound.name === name) return bound.value;
+  const values = event.get(name);
+  if (!values || values.length === 0) return null;
+  return values.length === 1 ? values[0]! : values;
+}
+
+function asList(value: EvalValue): readonly string[] | null {
+  if (value === null) return null;
+  if (Array.isArray(value)) return value as readonly string[];
+  return [String(value)];
+}
+
+function parseIPv4(text: string): number | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return null;
+  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
+}
+
+function cidrmatch(cidr: string, ip: string): boolean {
+  const [base, bitsText] = cidr.split('/');
+  const network = parseIPv4(base ?? '');
+  const address = parseIPv4(ip);
+  const bits = Number(bitsText ?? '32');
+  if (network === null || address === null) return false;
+  if (bits === 0) return true;
+  const mask = (0xffffffff << (32 - bits)) >>> 0;
+  return ((network & mask) >>> 0) === ((address & mask) >>> 0);
+}
+
+/** Field names an expression reads (for mvfilter, which must read exactly one). */
+function fieldsOf(tokens: EvalToken[]): Set<string> {
+  return new Set(tokens.flatMap((t) => (t.kind === 'field' ? [t.name] : [])));
+}
+
+export function parseWhere(text: string): (event: SplEvent) => boolean {
+  const tokens = tokenizeEval(text);
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const isIdent = (name: string) => {
+    const t = peek();
+    return t?.kind === 'ident' && t.name === name;
+  };
+  const expectOp = (op: string) => {
+    const t = tokens[pos++];
+    if (t?.kind !== 'op' || t.op !== op) throw new Error(`eval: ${op} expected in ${text}`);
+  };
+  function or(): Evaluator {
+    let left = and();
+    while (isIdent('OR')) {
+      pos++;
+      const l = left;
+      const r = and();
+      left = (e, b) => {
+        const x = l(e, b);
+        const y = r(e, b);
+        if (x === true || y === true) return true;
+        return x === null || y === null ? null : false;
+      };
+    }
+    return left;
+  }
+  function and(): Evaluator {
+    let left = not();
+    while (isIdent('AND')) {
+      pos++;
+      const l = left;
+      const r = not();
+      left = (e, b) => {
+        const x = l(e, b);
+        const y = r(e, b);
+        if (x === false || y === false) return false;
+        return x === null || y === null ? null : true;
+      };
+    }
+    return left;
+  }
+  function not(): Evaluator {
+    if (isIdent('NOT')) {
+      pos++;
+      const inner = not();
+      return (e, b) => {
+        const x = inner(e, b);
+        return x === null ? null : !x;
+      };
+    }
+    return comparison();
+  }
+  function comparison(): Evaluator {
+    const left = primary();
+    const t = peek();
+    if (t?.kind === 'op' && ['==', '=', '!=', '<', '<=', '>', '>='].includes(t.op)) {
+      pos++;
+      const right = primary();
+      return (e, b) => {
+        const x = left(e, b);
+        const y = right(e, b);
+        if (x === null || y === null) return null;
+        if (typeof x !== typeof y || Array.isArray(x) || Array.isArray(y)) throw new Error(`eval: comparison of ${JSON.stringify(x)} and ${JSON.stringify(y)} not modelled`);
+        switch (t.op) {
+          case '==':
+          case '=':
+            return x === y;
+          case '!=':
+            return x !== y;
+          case '<':
+            return (x as number) < (y as number);
+          case '<=':
+            return (x as number) <= (y as number);
+          case '>':
+            return (x as number) > (y as number);
+          default:
+            return (x as number) >= (y as number);
+        }
+      };
+    }
+    return left;
+  }
+  function args(): { evaluators: Evaluator[]; tokens: EvalToken[][] } {
+    expectOp('(');
+    const evaluators: Evaluator[] = [];
+    const argTokens: EvalToken[][] = [];
+    if (!(peek()?.kind === 'op' && (peek() as { op: string }).op === ')')) {
+      for (;;) {
+        const start = pos;
+        evaluators.push(or());
+        argTokens.push(tokens.slice(start, pos));
+        const t = peek();
+        if (t?.kind === 'op' && t.op === ',') pos++;
+        else break;
+      }
+    }
+    expectOp(')');
+    return { evaluators, tokens: argTokens };
+  }
+  function primary(): Evaluator {
+    const t = tokens[pos++];
+    if (!t) throw new Error(`eval: unexpected end of ${text}`);
+    if (t.kind === 'string') return () => t.text;
+    if (t.kind === 'number') return () => t.value;
+    if (t.kind === 'field') return (e, b) => fieldValue(e, t.name, b);
+    if (t.kind === 'op' && t.op === '(') {
+      const inner = or();
+      expectOp(')');
+      return inner;
+    }
+    if (t.kind !== 'ident') throw new Error(`eval: unexpected token in ${text}`);
+    const { evaluators: a, tokens: argTokens } = args();
+    switch (t.name) {
+      case 'true':
+        return () => true;
+      case 'false':
+        return () => false;
+      case 'isnotnull':
+        return (e, b) => a[0]!(e, b) !== null;
+      case 'isnull':
+        return (e, b) => a[0]!(e, b) === null;
+      case 'tonumber':
+        return (e, b) => {
+          const x = a[0]!(e, b);
+          if (typeof x === 'number') return x;
+          if (typeof x !== 'string' || !/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(x)) return null;
+          return Number(x);
+        };
+      case 'cidrmatch':
+        return (e, b) => {
+          const cidr = a[0]!(e, b);
+          const ip = a[1]!(e, b);
+          if (cidr === null || ip === null) return null;
+          if (typeof ip !== 'string') throw new Error('eval: cidrmatch of a multi-value field is not modelled');
+          return cidrmatch(String(cidr), ip);
+        };
+      case 'mvfind':
+        return (e, b) => {
+          const values = asList(a[0]!(e, b));
+          const regex = a[1]!(e, b);
+          if (values === null || regex === null) return null;
+          const re = pcreToJs(String(regex));
+          const index = values.findIndex((v) => re.test(v));
+          return index === -1 ? null : index;
+        };
+      case 'mvfilter': {
+        const names = fieldsOf(argTokens[0]!);
+        if (names.size !== 1) throw new Error(`eval: mvfilter must read exactly one field (${text})`);
+        const name = [...names][0]!;
+        return (e) => {
+          const values = asList(fieldValue(e, name));
+          if (values === null) return null;
+          const kept = values.filter((value) => a[0]!(e, { name, value }) === true);
+          return kept.length === 0 ? null : kept.length === 1 ? kept[0]! : kept;
+        };
+      }
+      default:
+        throw new Error(`eval: function ${t.name} not modelled`);
+    }
+  }
+  const root = or();
+  if (pos !== tokens.length) throw new Error(`eval: trailing tokens in ${text}`);
+  return (event) => root(event) === true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A search pipeline, up to the first transforming command
+
+/**
+ * Splits the search into stages and applies the filtering ones to the event: the leading
+ * `search` terms (the data source macro selects every test event), `| search …`, `| where …`.
+ * Stops at `fillnull`/`stats`, which do not filter. `macros` holds macros.conf definitions.
+ */
+export function splSelects(stages: readonly string[], event: SplEvent, macros: ReadonlyMap<string, string>): boolean {
+  for (const stage of stages) {
+    if (stage.startsWith('| fillnull') || stage.startsWith('| stats')) return true;
+    if (stage.startsWith('| where ')) {
+      const expression = stage.slice('| where '.length).replace(/`([^`]+)`/g, (_, name: string) => {
+        const definition = macros.get(name);
+        if (definition === undefined) throw new Error(`unknown macro ${name}`);
+        return definition;
+      });
+      if (!parseWhere(expression)(event)) return false;
+    } else if (stage.startsWith('| search ')) {
+      if (!parseSearch(stage.slice('| search '.length), macros)(event)) return false;
+    } else if (!stage.startsWith('|')) {
+      if (!parseSearch(stage, macros)(event)) return false;
+    } else throw new Error(`stage not modelled: ${stage}`);
+  }
+  return true;
+}
