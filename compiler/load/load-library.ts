@@ -13,6 +13,7 @@ import path from 'node:path';
 import { error, fileSpan, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { displayPath, findYamlFiles, type FoundFile } from './find-files.ts';
 import { SourceDocument } from './source-document.ts';
+import { explainYamlErrors } from './yaml-messages.ts';
 
 export const CONFIG_FILE = 'detc.yml';
 export const DATA_SOURCE_FOLDER = 'data-sources';
@@ -80,7 +81,7 @@ async function readDocument(file: FoundFile): Promise<{ document?: SourceDocumen
 /** Parses one file's text, holding it to one YAML document. */
 function parseOne(file: string, text: string, options: { emptyAllowed: boolean }): { document?: SourceDocument; diagnostics: Diagnostic[] } {
   const parsed = SourceDocument.parse(file, text);
-  const diagnostics = parsed.diagnostics.map((d) =>
+  const diagnostics = explainYamlErrors(parsed.diagnostics, text).map((d) =>
     d.code === 'yaml/multiple-docs'
       ? error(
           'load/multiple-documents',
