@@ -15,7 +15,19 @@ const inlineSpecial = /[\\`*_[\]<>#|~$]|&(?=#?[A-Za-z0-9]+;)/g;
  */
 export function markdownInline(text: string): string {
   const oneLine = text.replace(/\s*\n\s*/g, ' ').trim();
-  return escapeLineStart(oneLine.replace(inlineSpecial, (c) => `\\${c}`));
+  return escapeLineStart(breakAutolinks(oneLine.replace(inlineSpecial, (c) => `\\${c}`)));
+}
+
+/**
+ * GitHub turns bare `https://…`, `www.…` and e-mail addresses into links, and its parser's idea of
+ * where such a link ends differs from CommonMark's escapes. Escaping the `:`, `.` or `@` that
+ * triggers it keeps rule text exactly as written.
+ */
+function breakAutolinks(text: string): string {
+  return text
+    .replace(/(?<=[A-Za-z0-9])(:)(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
 }
 
 /** Text that may hold paragraphs (a description): blank lines separate paragraphs, each escaped inline. */
@@ -48,8 +60,11 @@ export function markdownCodeBlock(text: string, language: string): string {
 /** A link whose target is a web address; anything else is shown as escaped text, never as a link. */
 export function markdownLink(label: string, href: string): string {
   if (!isWebUrl(href)) return markdownInline(label);
-  const target = href.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
-  return `[${markdownInline(label)}](<${target}>)`;
+  // An address shown as itself reads best as an autolink (no other characters are special there).
+  if (label === href && !/[<>\\]/.test(href)) return `<${href}>`;
+  // Percent-encoding the characters that could end the destination keeps it one plain token.
+  const target = href.replace(/[<>()"\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${markdownInline(label)}](${target})`;
 }
 
 export function isWebUrl(text: string): boolean {

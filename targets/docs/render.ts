@@ -45,7 +45,9 @@ export type Render = (page: string, data: object) => string;
 
 function environment(flavour: 'html' | 'md'): Render {
   const handlebars = Handlebars.create();
-  const options = flavour === 'md' ? { noEscape: true } : {};
+  // preventIndent: Handlebars would otherwise indent every line of an indented partial, which
+  // shifts the lines of a <pre> block (a multi-line query) inside the page layout.
+  const options = flavour === 'md' ? { noEscape: true, preventIndent: true } : { preventIndent: true };
   if (flavour === 'md') handlebars.registerHelper(markdownHelpers);
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const { pages, partials } = templateSources(flavour);
