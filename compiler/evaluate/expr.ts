@@ -1,0 +1,109 @@
+// evaluateExpr: whether one event matches a match expression. This is the definition of the
+// language's meaning (docs/language.md, "Semantics"); every target must agree with it.
+//
+// A comparison on a field is true when SOME value of the field satisfies it (multi-value
+// fields), and false when the field has no value (missing, null or an empty array). `not`
+// simply negates, so `not (f == "x")` is true for an event without f, and `f != "x"` (which
+// lowers to exactly that) is too.
+
+import { globRegExp } from '../lower/glob.ts';
+import type { Cidr, Equals, Expr, Glob, Like, Range, Regex, TestEvent, Value } from '../ir.ts';
+import { fieldValues } from './field-values.ts';
+import { cidrContains, parseCidr, parseIp, type CidrBlock } from './ip.ts';
+import { comparableText, numberOf, textOf } from './values.ts';
+
+export function evaluateExpr(expr: Expr, event: TestEvent): boolean {
+  switch (expr.kind) {
+    case 'and':
+      return expr.operands.every((operand) => evaluateExpr(operand, event));
+    case 'or':
+      return expr.operands.some((operand) => evaluateExpr(operand, event));
+    case 'not':
+      return !evaluateExpr(expr.operand, event);
+    case 'exists':
+      return fieldValues(event, expr.field.field.name).length > 0;
+    case 'equals':
+      return anyValue(expr, event, (value) => expr.values.some((wanted) => equals(value, wanted, expr.ignoreCase)));
+    case 'range':
+      return anyValue(expr, event, (value) => inRange(value, expr));
+    case 'like':
+      return anyValue(expr, event, (value) => like(value, expr));
+    case 'regex':
+      return anyValue(expr, event, (value) => regex(value, expr));
+    case 'cidr':
+      return anyValue(expr, event, (value) => cidr(value, expr));
+  }
+}
+
+function anyValue(expr: Equals | Range | Like | Regex | Cidr, event: TestEvent, test: (value: unknown) => boolean): boolean {
+  return fieldValues(event, expr.field.field.name).some(test);
+}
+
+function equals(value: unknown, wanted: Value, ignoreCase: boolean): boolean {
+  if (wanted.kind === 'number') return numberOf(value) === wanted.value;
+  const expected = wanted.kind === 'boolean' ? (wanted.value ? 'true' : 'false') : wanted.value;
+  return comparableText(value, ignoreCase) === expected;
+}
+
+function inRange(value: unknown, expr: Range): boolean {
+  const n = numberOf(value);
+  if (n === undefined) return false;
+  const bound = expr.value.value;
+  switch (expr.op) {
+    case '<':
+      return n < bound;
+    case '<=':
+      return n <= bound;
+    case '>':
+      return n > bound;
+    case '>=':
+      return n >= bound;
+  }
+}
+
+// Compiled globs, regexes and blocks, kept per IR node so that evaluating many events is cheap.
+const globCache = new WeakMap<Glob, RegExp>();
+const regexCache = new WeakMap<Regex, RegExp | null>();
+const cidrCache = new WeakMap<Cidr, CidrBlock[]>();
+
+function like(value: unknown, expr: Like): boolean {
+  const text = comparableText(value, expr.ignoreCase);
+  if (text === undefined) return false;
+  return expr.patterns.some((glob) => {
+    let compiled = globCache.get(glob);
+    if (!compiled) globCache.set(glob, (compiled = globRegExp(glob)));
+    return compiled.test(text);
+  });
+}
+
+function regex(value: unknown, expr: Regex): boolean {
+  const text = textOf(value);
+  if (text === undefined) return false;
+  let compiled = regexCache.get(expr);
+  if (compiled === undefined) {
+    compiled = compileRegex(expr.pattern, expr.flags);
+    regexCache.set(expr, compiled);
+  }
+  // An invalid pattern is a check's error; here it simply matches nothing.
+  return compiled !== null && compiled.test(text);
+}
+
+function compileRegex(pattern: string, flags: string): RegExp | null {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return null;
+  }
+}
+
+function cidr(value: unknown, expr: Cidr): boolean {
+  if (typeof value !== 'string') return false;
+  const address = parseIp(value);
+  if (!address) return false;
+  let blocks = cidrCache.get(expr);
+  if (!blocks) {
+    blocks = expr.blocks.map((b) => parseCidr(b.value)).filter((b): b is CidrBlock => b !== undefined);
+    cidrCache.set(expr, blocks);
+  }
+  return blocks.some((block) => cidrContains(block, address));
+}
