@@ -112,8 +112,10 @@ function fieldMatches(key: string, ruleValue: unknown, event: SigmaEvent): boole
     }
     if (has('cidr')) return eventValues.some((v) => inCidr(String(v), String(value)));
     if (has('re')) {
-      const flags = (has('i') ? 'i' : '') + (has('m') ? 'm' : '') + (has('s') ? 's' : '');
-      const re = new RegExp(String(value), flags);
+      // PCRE (the spec's flavour) allows leading inline flags such as (?i); JavaScript takes them as flags.
+      const inline = /^\(\?([ims]+)\)/.exec(String(value));
+      const flags = [...new Set((has('i') ? 'i' : '') + (has('m') ? 'm' : '') + (has('s') ? 's' : '') + (inline?.[1] ?? ''))].join('');
+      const re = new RegExp(inline ? String(value).slice(inline[0].length) : String(value), flags);
       return eventValues.some((v) => re.test(String(v)));
     }
     const patterns = expandValue(String(value), modifiers);

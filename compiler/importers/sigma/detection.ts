@@ -138,10 +138,13 @@ function rangeToMatch(chain: ModifierChain, values: unknown[], field: { name: st
 function regexToMatch(chain: ModifierChain, value: unknown, field: { name: string; type: FieldType }): AstExpr {
   if (typeof value !== 'string') refuse('sigma/regex-value', `\`${chain.field}|re\` needs a string regular expression, not ${JSON.stringify(value)}.`);
   if (field.type === 'number') refuse('sigma/text-on-number', `\`${chain.field}|re\` matches text, but \`${field.name}\` is a number field of the data source.`);
-  const flags = [...new Set(chain.regexFlags)].sort().join('');
-  const problem = checkImportedRegex(value, flags);
+  // PCRE's leading inline flags, as many Sigma rules write them (`(?i)…`), are the same as flags.
+  const inline = /^\(\?([ims]+)\)/.exec(value);
+  const pattern = inline ? value.slice(inline[0].length) : value;
+  const flags = [...new Set(chain.regexFlags + (inline?.[1] ?? ''))].sort().join('');
+  const problem = checkImportedRegex(pattern, flags);
   if (problem) refuse('sigma/regex-unportable', `\`${chain.field}|re\` ${JSON.stringify(value)}: ${problem}`);
-  return compare(field.name, 'matches', regex(value, flags));
+  return compare(field.name, 'matches', regex(pattern, flags));
 }
 
 function cidrToMatch(chain: ModifierChain, values: unknown[], field: { name: string; type: FieldType }): AstExpr {

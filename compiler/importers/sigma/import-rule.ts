@@ -31,7 +31,7 @@ export function importRule(sigma: unknown, file: string, dataSources: DataSource
 
 function convert(sigma: unknown, file: string, dataSources: DataSourceRegistry): RuleImport {
   if (!isRecord(sigma)) refuse('sigma/not-a-rule', 'The document is not a YAML map, so it is not a Sigma rule.');
-  if (sigma.correlation !== undefined) refuse('sigma/correlation', 'A correlation rule needs the rules it correlates; import it together with them in one file (see docs/sigma.md).');
+  if (sigma.correlation !== undefined) refuse('sigma/correlation', 'A correlation rule needs the rule it correlates; put both in one file (see docs/sigma.md).');
   if (sigma.filter !== undefined && sigma.detection === undefined) refuse('sigma/meta-filter', 'Sigma filters (meta rules that add exclusions to other rules) have no detc equivalent; fold the exclusion into the rules as an allowlist.');
   const title = typeof sigma.title === 'string' && sigma.title.trim() ? sigma.title.trim() : refuse('sigma/missing-title', 'The rule has no title, which the Sigma specification requires.');
   const detection = isRecord(sigma.detection) ? sigma.detection : refuse('sigma/missing-detection', 'The rule has no detection map, which the Sigma specification requires.');

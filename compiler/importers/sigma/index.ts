@@ -7,6 +7,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { writeOutputAtomically } from '../../build/write-output.ts';
+import { importCorrelation } from './correlation.ts';
 import { importRule } from './import-rule.ts';
 import { DataSourceRegistry } from './logsource.ts';
 import { countEntries, reportJson, summaryText, type ImportReport, type ReportEntry } from './report.ts';
@@ -41,7 +42,9 @@ export async function importSigma(paths: readonly string[], cwd: string, outDir 
       entries.push({ file: shown, status: 'refused', code: documents.code, reason: documents.error });
       continue;
     }
-    const result = importRule(documents.rule, shown, registry);
+    const result = documents.rules.length === 1 && !isCorrelation(documents.rules[0])
+      ? importRule(documents.rules[0], shown, registry)
+      : importCorrelation(documents.rules.filter(isRecord), shown, registry);
     if (result.kind === 'refused') {
       entries.push({ file: shown, status: 'refused', code: result.code, reason: result.reason });
       continue;
@@ -126,7 +129,16 @@ function withYml(path: string): string {
   return path.replace(/\.yaml$/i, '.yml');
 }
 
-async function readDocuments(file: string): Promise<{ rule: unknown } | { code: string; error: string }> {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCorrelation(value: unknown): boolean {
+  return isRecord(value) && value.correlation !== undefined;
+}
+
+/** The YAML documents of a file (one rule, or a correlation with the rules it uses). */
+async function readDocuments(file: string): Promise<{ rules: unknown[] } | { code: string; error: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -139,8 +151,5 @@ async function readDocuments(file: string): Promise<{ rule: unknown } | { code: 
   if (broken) return { code: 'sigma/yaml-syntax', error: `The YAML does not parse: ${broken.errors[0]!.message.split('\n')[0]}` };
   const values = documents.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((v) => v !== null && v !== undefined);
   if (values.length === 0) return { code: 'sigma/empty', error: 'The file holds no YAML document.' };
-  if (values.length > 1) {
-    return { code: 'sigma/multi-document', error: `The file holds ${values.length} YAML documents (a Sigma rule collection or a correlation with its rules); detc imports one rule per file, and correlation rules are not supported yet: split the file.` };
-  }
-  return { rule: values[0] };
+  return { rules: values };
 }

@@ -52,6 +52,11 @@ const KUBERNETES_RENAMES = {
 export const LOGSOURCE_MAPPINGS: readonly LogsourceMapping[] = [
   { logsource: { product: 'windows', category: 'process_creation' }, dataSource: 'windows_process_creation', elasticFallback: winlogEventData },
   { logsource: { product: 'windows', service: 'security' }, dataSource: 'windows_security', elasticFallback: winlogEventData },
+  { logsource: { product: 'windows', category: 'registry_set' }, dataSource: 'windows_registry_set', elasticFallback: winlogEventData },
+  { logsource: { product: 'windows', category: 'registry_event' }, dataSource: 'windows_registry_event', elasticFallback: winlogEventData },
+  { logsource: { product: 'windows', category: 'file_event' }, dataSource: 'windows_file_event', elasticFallback: winlogEventData },
+  { logsource: { product: 'windows', category: 'image_load' }, dataSource: 'windows_image_load', elasticFallback: winlogEventData },
+  { logsource: { product: 'windows', category: 'network_connection' }, dataSource: 'windows_network_connection', elasticFallback: winlogEventData },
   { logsource: { product: 'windows', category: 'ps_script' }, dataSource: 'windows_powershell_script', elasticFallback: winlogEventData },
   { logsource: { product: 'windows', category: 'ps_module' }, dataSource: 'windows_powershell_module', elasticFallback: winlogEventData },
   { logsource: { product: 'linux', category: 'process_creation' }, dataSource: 'linux_process_creation' },

@@ -2,7 +2,7 @@
 // long text as folded block scalars, the match expression as a block, and the schema comment
 // that lets yaml-language-server validate and complete the file.
 
-import { Document, isMap, isScalar, Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { DataSourceSource, RuleSource } from '../../load/source-types.ts';
 
 const RULE_KEY_ORDER: readonly (keyof RuleSource)[] = [
@@ -20,6 +20,10 @@ export function ruleYaml(rule: RuleSource, schemaPath: string): string {
   blockIfLong(doc, ['description'], 80);
   blockIfLong(doc, ['detection', 'match'], 60);
   flowMaps(doc, ['risk'], ['schedule']);
+  // Short id lists read best on one line, as in hand-written rules: `techniques: [T1059.001]`.
+  const attack = doc.get('attack', true);
+  if (isSeq(attack)) attack.items.forEach((_, i) => flowMaps(doc, ['attack', String(i), 'techniques']));
+  flowMaps(doc, ['detection', 'threshold', 'group_by']);
   return doc.toString(TO_STRING);
 }
 
@@ -41,7 +45,7 @@ function blockIfLong(doc: Document, path: string[], width: number): void {
 
 function flowMaps(doc: Document, ...paths: string[][]): void {
   for (const path of paths) {
-    const node = doc.getIn(path, true);
-    if (isMap(node)) node.flow = true;
+    const node = doc.getIn(path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true);
+    if (isMap(node) || isSeq(node)) node.flow = true;
   }
 }
