@@ -3,7 +3,7 @@
 // The schema itself is checked to reject what Kibana rejects, so a pass means something.
 
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../compiler/ir.ts';
 import { emitElastic } from '../../targets/elastic/index.ts';
