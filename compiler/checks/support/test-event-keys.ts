@@ -1,6 +1,7 @@
 // Test events are keyed by logical field names. As in the reference evaluator, a name can be
 // written as a dotted key (`user.name: alice`) or as nested objects (`user: { name: alice }`), and
-// both mean the field `user.name`. `_time` is reserved for the event's timestamp.
+// both mean the field `user.name`; arrays of objects fan out (compiler/evaluate/field-values.ts).
+// `_time` is reserved for the event's timestamp.
 
 import type { Path } from '../../load/source-document.ts';
 
@@ -29,7 +30,10 @@ export function eventKeys(event: unknown, isField: (name: string) => boolean): E
       if (prefix === '' && key === TIME_KEY) continue;
       if (isField(name)) keys.push({ name, path: at, known: true, value: inner });
       else if (isPlainObject(inner) && Object.keys(inner).length > 0) visit(inner, name, at);
-      else keys.push({ name, path: at, known: false, value: inner });
+      else if (Array.isArray(inner) && inner.length > 0 && inner.every(isPlainObject)) {
+        // Arrays of objects fan out: `containers: [{ image: a }]` gives `containers.image`.
+        inner.forEach((item, i) => visit(item, name, [...at, i]));
+      } else keys.push({ name, path: at, known: false, value: inner });
     }
   };
   if (isPlainObject(event)) visit(event, '', []);

@@ -1,0 +1,87 @@
+import { typeMismatch } from '../../compiler/checks/type-mismatch.ts';
+import { checkTable } from './support.ts';
+
+const match = (expression: string) => `detection:\n  type: query\n  match: ${expression}\n`;
+
+checkTable(typeMismatch, {
+  valid: [
+    { name: 'numbers with a number field', rules: match('response_code == 200 and response_code in [401, 403] and response_code >= 500') },
+    { name: 'booleans with a boolean field', rules: match('privileged == true and privileged != false') },
+    { name: 'text operators on keyword and text fields', rules: match('image like "busybox*" and user_agent contains "curl" and verb matches /^cr/') },
+    { name: 'IP addresses and blocks on an ip field', rules: match('source_ip == "10.0.0.1" and source_ip in ["::1", "192.168.0.1"] and source_ip cidr "10.0.0.0/8"') },
+    { name: 'strings with a date field', rules: match('created_at == "2024-01-01"') },
+    { name: 'numbers and booleans with a keyword field compare as text', rules: match('verb == 3 or namespace in [true, 1.5]') },
+    { name: 'lower() of a keyword field', rules: match('lower(verb) == "create"') },
+    { name: 'exists on any field', rules: match('response_code exists and privileged exists and source_ip exists') },
+    { name: 'unknown fields are another check’s business', rules: match('nope > 3') },
+  ],
+  invalid: [
+    {
+      name: 'a quoted number for a number field',
+      rules: match('response_code == "200"'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 27, message: /"response_code" is a number field, so response_code == needs a number: write 200 without quotes/ }],
+    },
+    {
+      name: 'text in a list for a number field',
+      rules: match('response_code in [200, "ok"]'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 33, message: 'needs a number, not the text "ok"' }],
+    },
+    {
+      name: 'a string for a boolean field',
+      rules: match('privileged == "true"'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 24, message: 'write true without quotes' }],
+    },
+    {
+      name: 'an ordering comparison on a keyword field',
+      rules: match('verb > 3'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 10, message: 'ordering comparisons (>) work on number fields only' }],
+    },
+    {
+      name: 'cidr on a keyword field',
+      rules: match('namespace cidr "10.0.0.0/8"'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 10, message: '"cidr" works on ip fields only' }],
+    },
+    {
+      name: 'like and startswith on non-text fields',
+      rules: match('source_ip like "10.*" or response_code startswith "4"'),
+      errors: [
+        { code: 'match/type-mismatch', line: 3, column: 10, message: 'Use cidr or == instead' },
+        { code: 'match/type-mismatch', line: 3, column: 35, message: '"startswith" works on keyword and text fields only' },
+      ],
+    },
+    {
+      name: 'matches on a boolean field',
+      rules: match('privileged matches /true/'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 10 }],
+    },
+    {
+      name: 'an ip field compared with something that is not an address',
+      rules: match('source_ip == "10.0.0.0/8" or source_ip == "localhost"'),
+      errors: [
+        { code: 'match/type-mismatch', line: 3, column: 23, message: 'use cidr instead' },
+        { code: 'match/type-mismatch', line: 3, column: 52, message: '"localhost" is not one' },
+      ],
+    },
+    {
+      name: 'lower() of a number field',
+      rules: match('lower(response_code) == "200"'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 16, message: 'lower() applies to keyword and text fields only' }],
+    },
+    {
+      name: 'in an allowlist and a variation',
+      rules: `detection:
+  type: query
+  match: verb == "create"
+  allowlist: [{ name: a, match: privileged == 1 }]
+variations:
+  - id: 00000000-0000-4000-8000-00000000ffff
+    name: V
+    detection: { type: query, match: response_code < 1 or verb < 2 }
+`,
+      errors: [
+        { code: 'match/type-mismatch', line: 4, column: 47 },
+        { code: 'match/type-mismatch', line: 8, column: 59 },
+      ],
+    },
+  ],
+});
