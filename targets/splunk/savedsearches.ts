@@ -7,6 +7,7 @@ import { error, warning } from '../../compiler/diagnostics.ts';
 import type { EntityType, Rule } from '../../compiler/ir.ts';
 import type { ConfSetting, ConfStanza } from './conf/write.ts';
 import { searchName } from './names.ts';
+import { isSafeFieldName } from './spl/strings.ts';
 import { cronSchedule } from './schedule.ts';
 import type { CompiledSearch } from './search.ts';
 import { searchText } from './search.ts';
@@ -47,7 +48,8 @@ function risk(rule: Rule): string {
 }
 
 function drilldown(rule: Rule): string {
-  const entityFields = rule.entities.map((entity) => entity.field);
+  // Entity fields `search` can name (see spl/strings.ts); the others are left out of the drilldown.
+  const entityFields = rule.entities.map((entity) => entity.field).filter((field) => isSafeFieldName(field.splunk));
   const terms = entityFields.map((field) => `${field.splunk}="$${field.name}$"`).join(' ');
   return JSON.stringify([
     {
@@ -135,7 +137,7 @@ export function savedSearch(rule: Rule, compiled: CompiledSearch, project: Proje
       ['action.notable.param.severity', rule.severity],
       ['action.notable.param.nes_fields', compiled.outputFields.map((field) => field.name).join(',')],
     );
-    if (settings.drilldown && rule.entities.length > 0) settingsList.push(['action.notable.param.drilldown_searches', drilldown(rule)]);
+    if (settings.drilldown && rule.entities.some((entity) => isSafeFieldName(entity.field.splunk))) settingsList.push(['action.notable.param.drilldown_searches', drilldown(rule)]);
   }
   return { stanza: { name, settings: settingsList }, diagnostics };
 }

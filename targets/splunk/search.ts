@@ -18,7 +18,7 @@ import { assertNever } from '../../compiler/ir.ts';
 import { filterMacroName } from './names.ts';
 import { relativeTime } from './schedule.ts';
 import { compileMatch, joinWhere, matchAsSearch } from './spl/compile-match.ts';
-import { isSafeFieldName, quoteString } from './spl/strings.ts';
+import { evalField, isEvalSafeFieldName, isSafeFieldName, quoteString } from './spl/strings.ts';
 import { toWhere } from './spl/where-terms.ts';
 
 /** What `fillnull` writes into a missing by-field, so that `stats … by` keeps the event. */
@@ -64,13 +64,35 @@ export function outputFields(rule: Rule): Field[] {
   return fields;
 }
 
+const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** `name` as a field name after AS/rename: bare when simple, quoted otherwise. */
 function outputName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : quoteString(name);
+  return SIMPLE_NAME.test(name) ? name : quoteString(name);
+}
+
+/**
+ * A native name that `stats`/`rename` cannot take bare (`annotations.authorization.k8s.io/decision`)
+ * is first copied to its logical name with eval, which quotes field names, and used under that.
+ */
+function needsCopy(field: Field): boolean {
+  return !isSafeFieldName(field.splunk);
+}
+
+/** The name a field has in the stats stage. */
+function statsName(field: Field): string {
+  return needsCopy(field) ? field.name : field.splunk;
+}
+
+function copies(fields: readonly Field[]): string | undefined {
+  const copied = fields.filter(needsCopy).map((field) => `${field.name}=${evalField(field.splunk)}`);
+  return copied.length > 0 ? `| eval ${copied.join(', ')}` : undefined;
 }
 
 function renames(fields: readonly Field[]): string | undefined {
-  const pairs = fields.filter((field) => field.splunk !== field.name).map((field) => `${field.splunk} AS ${outputName(field.name)}`);
+  const pairs = fields
+    .filter((field) => !needsCopy(field) && field.splunk !== field.name)
+    .map((field) => `${field.splunk} AS ${outputName(field.name)}`);
   return pairs.length > 0 ? `| rename ${pairs.join(', ')}` : undefined;
 }
 
@@ -80,7 +102,12 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
   const diagnostics: Diagnostic[] = [];
   const detection = rule.detection;
   const fields = outputFields(rule);
-  for (const field of fields) checkFieldName(field, rule, diagnostics);
+  const statsFields = [
+    ...fields,
+    ...(detection.type === 'new_terms' ? detection.fields : []),
+    ...(detection.type === 'threshold' ? [...detection.groupBy, ...(detection.cardinality ? [detection.cardinality.field] : [])] : []),
+  ].filter((field, index, all) => all.findIndex((other) => other.name === field.name) === index);
+  for (const field of statsFields) checkFieldName(field, rule, diagnostics);
 
   // 1. Data source and match.
   const match = compileMatch(detection.match);
@@ -103,12 +130,14 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
   }
 
   // 3. Output stage, by detection type.
+  const copy = copies(statsFields);
+  if (copy) stages.push(copy);
   const lookback = rule.schedule.lookback.seconds + rule.schedule.delay.seconds;
   const latest = relativeTime(rule.schedule.delay.seconds);
   let earliest = relativeTime(lookback);
   switch (detection.type) {
     case 'query': {
-      const by = fields.map((field) => field.splunk).join(' ');
+      const by = fields.map(statsName).join(' ');
       if (fields.length > 0) stages.push(`| fillnull value=${quoteString(FILL_VALUE)} ${by}`, `| stats ${STATS_TIMES} by ${by}`);
       else stages.push(`| stats ${STATS_TIMES}`);
       const rename = renames(fields);
@@ -122,8 +151,8 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
       earliest = relativeTime(training + lookback);
       const terms = detection.fields;
       const others = fields.filter((field) => !terms.some((term) => term.name === field.name));
-      const values = others.map((field) => ` values(${field.splunk}) as ${outputName(field.name)}`).join('');
-      stages.push(`| stats ${STATS_TIMES}${values} by ${terms.map((term) => term.splunk).join(' ')}`);
+      const values = others.map((field) => ` values(${statsName(field)}) as ${outputName(field.name)}`).join('');
+      stages.push(`| stats ${STATS_TIMES}${values} by ${terms.map(statsName).join(' ')}`);
       stages.push(`| where firstTime >= relative_time(now(), ${quoteString(relativeTime(lookback))})`);
       const rename = renames(terms);
       if (rename) stages.push(rename);
@@ -134,10 +163,10 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
       if (rule.periods.test !== 'single-event') earliest = relativeTime(rule.periods.test.seconds + rule.schedule.delay.seconds);
       const group = detection.groupBy;
       const others = fields.filter((field) => !group.some((g) => g.name === field.name));
-      const cardinality = detection.cardinality ? ` dc(${detection.cardinality.field.splunk}) as cardinality` : '';
-      const values = others.map((field) => ` values(${field.splunk}) as ${outputName(field.name)}`).join('');
-      const by = group.length > 0 ? ` by ${group.map((g) => g.splunk).join(' ')}` : '';
-      if (group.length > 0) stages.push(`| fillnull value=${quoteString(FILL_VALUE)} ${group.map((g) => g.splunk).join(' ')}`);
+      const cardinality = detection.cardinality ? ` dc(${statsName(detection.cardinality.field)}) as cardinality` : '';
+      const values = others.map((field) => ` values(${statsName(field)}) as ${outputName(field.name)}`).join('');
+      const by = group.length > 0 ? ` by ${group.map(statsName).join(' ')}` : '';
+      if (group.length > 0) stages.push(`| fillnull value=${quoteString(FILL_VALUE)} ${group.map(statsName).join(' ')}`);
       stages.push(`| stats ${STATS_TIMES}${cardinality}${values}${by}`);
       const card = detection.cardinality ? ` AND cardinality >= ${detection.cardinality.value}` : '';
       stages.push(`| where count >= ${detection.value}${card}`);
@@ -155,12 +184,12 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
 }
 
 function checkFieldName(field: Field, rule: Rule, diagnostics: Diagnostic[]): void {
-  if (isSafeFieldName(field.splunk)) return;
+  if (isSafeFieldName(field.splunk) || (isEvalSafeFieldName(field.splunk) && SIMPLE_NAME.test(field.name))) return;
   diagnostics.push(
     error(
       'splunk/unsupported-field-name',
       field.span,
-      `Rule "${rule.name}" shows field "${field.name}", whose Splunk name "${field.splunk}" detc cannot write safely in SPL. Use a native name made of letters, digits, "_", ".", "{" and "}".`,
+      `Rule "${rule.name}" shows field "${field.name}", whose Splunk name "${field.splunk}" detc cannot write safely in SPL. Use a native name made of letters, digits and "_", ".", "{", "}", "/", "-", "@", ":" (and a logical name of letters, digits and "_").`,
     ),
   );
 }

@@ -21,7 +21,9 @@
 //   event only when the expression is true;
 // - isnotnull(x); mvfind(mv, regex): index of the first value matching the PCRE, else null;
 //   mvfilter(pred): the values of the one field pred names for which pred is true, else null;
-//   tonumber(s): the number s spells, else null; cidrmatch(cidr, ip): IPv4 membership.
+//   tonumber(s): the number s spells (decimal, with an optional exponent), else null;
+//   match(s, regex): whether the PCRE matches s; cidrmatch(cidr, ip): IPv4 membership (an
+//   IPv6 address or block is not modelled and gives false).
 
 import { pcreToJs } from './pcre.ts';
 
@@ -398,6 +400,14 @@ export function parseWhere(text: string): (event: SplEvent) => boolean {
           if (typeof ip !== 'string') throw new Error('eval: cidrmatch of a multi-value field is not modelled');
           return cidrmatch(String(cidr), ip);
         };
+      case 'match':
+        return (e, b) => {
+          const subject = a[0]!(e, b);
+          const regex = a[1]!(e, b);
+          if (subject === null || regex === null) return null;
+          if (Array.isArray(subject)) throw new Error('eval: match on a multi-value field is not modelled');
+          return pcreToJs(String(regex)).test(String(subject));
+        };
       case 'mvfind':
         return (e, b) => {
           const values = asList(a[0]!(e, b));
@@ -433,11 +443,11 @@ export function parseWhere(text: string): (event: SplEvent) => boolean {
 /**
  * Splits the search into stages and applies the filtering ones to the event: the leading
  * `search` terms (the data source macro selects every test event), `| search …`, `| where …`.
- * Stops at `fillnull`/`stats`, which do not filter. `macros` holds macros.conf definitions.
+ * Stops at the output stage (`eval` copies, `fillnull`, `stats`), which does not filter. `macros` holds macros.conf definitions.
  */
 export function splSelects(stages: readonly string[], event: SplEvent, macros: ReadonlyMap<string, string>): boolean {
   for (const stage of stages) {
-    if (stage.startsWith('| fillnull') || stage.startsWith('| stats')) return true;
+    if (stage.startsWith('| eval') || stage.startsWith('| fillnull') || stage.startsWith('| stats')) return true;
     if (stage.startsWith('| where ')) {
       const expression = stage.slice('| where '.length).replace(/`([^`]+)`/g, (_, name: string) => {
         const definition = macros.get(name);

@@ -15,7 +15,7 @@
 
 import type { Equals, Expr, Field, Like, Value } from '../../../compiler/ir.ts';
 import { assertNever } from '../../../compiler/ir.ts';
-import { isSafeFieldName, isSearchSafeText, plainNumber, quoteString } from './strings.ts';
+import { isSafeFieldName, isSearchSafeText, quoteString } from './strings.ts';
 
 export interface SearchOptions {
   /** Write case-sensitive comparisons case-insensitively: a superset, for prefilters only. */
@@ -85,7 +85,8 @@ function valueToSearch(field: Field, value: Value): string | undefined {
       // An empty value is left to `where`: `f=""` in `search` is not documented to mean "empty".
       return value.value !== '' && isSearchSafeText(value.value) ? quoteString(value.value) : undefined;
     case 'number':
-      return plainNumber(value.value);
+      // Numbers compare numerically (`5.0` equals 5); `search` compares text. Left to `where`.
+      return undefined;
     case 'boolean':
       // Splunk extracts JSON booleans as the text `true`/`false`; only boolean fields hold them.
       return field.type === 'boolean' ? String(value.value) : undefined;

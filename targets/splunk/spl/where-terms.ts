@@ -10,12 +10,13 @@
 //   "Multivalue functions"), and `mvfilter(<predicate on f>)` keeps the values that pass, or
 //   null when none does. Both treat a single-value field as a list of one.
 // So: `isnotnull(mvfind('f', "^...\z"))` for text, `isnotnull(mvfilter(...))` for numbers and CIDR.
+// (A JSON number or boolean is extracted as its text, so text comparisons see `42` and `true`.)
 //
 // Every AND/OR/NOT group is parenthesised, so the text never depends on eval's precedence.
 
 import type { Diagnostic } from '../../../compiler/diagnostics.ts';
 import { error } from '../../../compiler/diagnostics.ts';
-import type { Cidr, Equals, Expr, FieldRef, Like, Range, Regex, Value } from '../../../compiler/ir.ts';
+import type { Cidr, Equals, Expr, FieldRef, Like, NumberValue, Range, Regex, Value } from '../../../compiler/ir.ts';
 import { assertNever } from '../../../compiler/ir.ts';
 import { anchoredAlternatives, escapeRegexText, globHasWildcards, globToRegex, translateRegex } from './regex.ts';
 import { evalField, isEvalSafeFieldName, plainNumber, quoteString } from './strings.ts';
@@ -63,14 +64,46 @@ function mvfind(ref: FieldRef, regex: string, diagnostics: Diagnostic[]): string
   return `isnotnull(mvfind(${field(ref, diagnostics)}, ${quoteString(regex)}))`;
 }
 
-/** The text Splunk holds for a value: JSON numbers and booleans are extracted as their text. */
-function valueText(value: Value): string {
+/** The text Splunk holds for a string or boolean: JSON booleans are extracted as `true`/`false`. */
+function valueText(value: Exclude<Value, { kind: 'number' }>): string {
   return value.kind === 'string' ? value.value : String(value.value);
 }
 
+/**
+ * The language compares numbers numerically, and only event values that are numbers in JSON
+ * syntax count (`"5.0"` equals 5; `" 5"` and `"0x5"` are not numbers). So a numeric test keeps
+ * the values that look like a JSON number and whose tonumber() passes.
+ */
+const JSON_NUMBER = '^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\\z';
+
+function numericTest(ref: FieldRef, comparison: (value: string) => string, diagnostics: Diagnostic[]): string {
+  const name = field(ref, diagnostics);
+  return `isnotnull(mvfilter(match(${name}, ${quoteString(JSON_NUMBER)}) AND ${comparison(`tonumber(${name})`)}))`;
+}
+
+function numberLiteral(value: NumberValue, diagnostics: Diagnostic[]): string {
+  const number = plainNumber(value.value);
+  if (number === undefined) {
+    diagnostics.push(
+      error('splunk/unsupported-number', value.span, `The number ${value.value} has no plain decimal form in SPL; write it without an exponent.`),
+    );
+  }
+  return number ?? '0';
+}
+
 function equalsToWhere(expr: Equals, diagnostics: Diagnostic[]): string {
-  const alternatives = expr.values.map((value) => escapeRegexText(valueText(value)));
-  return mvfind(expr.field, anchoredAlternatives(alternatives, { ignoreCase: expr.ignoreCase, dotAll: false }), diagnostics);
+  const tests: string[] = [];
+  const texts = expr.values.filter((value) => value.kind !== 'number');
+  const numbers = expr.values.filter((value) => value.kind === 'number');
+  if (texts.length > 0) {
+    const alternatives = texts.map((value) => escapeRegexText(valueText(value)));
+    tests.push(mvfind(expr.field, anchoredAlternatives(alternatives, { ignoreCase: expr.ignoreCase, dotAll: false }), diagnostics));
+  }
+  if (numbers.length > 0) {
+    const literals = numbers.map((value) => numberLiteral(value, diagnostics));
+    tests.push(numericTest(expr.field, (n) => (literals.length === 1 ? `${n} == ${literals[0]}` : `(${literals.map((l) => `${n} == ${l}`).join(' OR ')})`), diagnostics));
+  }
+  return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
 }
 
 function likeToWhere(expr: Like, diagnostics: Diagnostic[]): string {
@@ -80,14 +113,8 @@ function likeToWhere(expr: Like, diagnostics: Diagnostic[]): string {
 }
 
 function rangeToWhere(expr: Range, diagnostics: Diagnostic[]): string {
-  const number = plainNumber(expr.value.value);
-  if (number === undefined) {
-    diagnostics.push(
-      error('splunk/unsupported-number', expr.value.span, `The number ${expr.value.value} has no plain decimal form in SPL; write it without an exponent.`),
-    );
-  }
-  // tonumber() is null for a value that is not a number, so such a value never passes.
-  return `isnotnull(mvfilter(tonumber(${field(expr.field, diagnostics)}) ${expr.op} ${number ?? '0'}))`;
+  const literal = numberLiteral(expr.value, diagnostics);
+  return numericTest(expr.field, (n) => `${n} ${expr.op} ${literal}`, diagnostics);
 }
 
 function regexToWhere(expr: Regex, diagnostics: Diagnostic[]): string {
@@ -103,6 +130,11 @@ function regexToWhere(expr: Regex, diagnostics: Diagnostic[]): string {
 
 function cidrToWhere(expr: Cidr, diagnostics: Diagnostic[]): string {
   const ref = field(expr.field, diagnostics);
-  const tests = expr.blocks.map((block) => `cidrmatch(${quoteString(block.value)}, ${ref})`);
+  // The language also matches an IPv4 block against the IPv4-mapped IPv6 form (::ffff:10.1.2.3).
+  const blocks = expr.blocks.flatMap((block) => {
+    const v4 = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(block.value);
+    return v4 ? [block.value, `::ffff:${v4[1]}/${96 + Number(v4[2] ?? 32)}`] : [block.value];
+  });
+  const tests = blocks.map((block) => `cidrmatch(${quoteString(block)}, ${ref})`);
   return `isnotnull(mvfilter(${tests.length === 1 ? tests[0] : tests.join(' OR ')}))`;
 }
