@@ -127,8 +127,10 @@ function fieldMatches(key: string, ruleValue: unknown, event: SigmaEvent): boole
 
 /** The value after the transformation modifiers, as anchored regular expressions. */
 function expandValue(value: string, modifiers: readonly string[]): RegExp[] {
-  // Values are kept as Sigma pattern text (wildcards and escapes) until the end.
-  let values = [value];
+  // Values are kept as Sigma pattern text (wildcards and escapes) until the end, in a canonical
+  // form where every literal backslash is written `\\`: a value's trailing plain backslash must not
+  // escape the `*` that contains/endswith add after it.
+  let values = [canonicalSigma(value)];
   let encoding: 'utf8' | 'utf16le' | 'utf16be' | 'utf16' = 'utf8';
   for (const m of modifiers) {
     if (m === 'contains') values = values.map((v) => `*${v}*`);
@@ -177,6 +179,17 @@ function windashPermutations(value: string): string[] {
   let results = [''];
   for (const c of value) results = results.flatMap((r) => (DASHES.includes(c) ? DASHES.map((d) => r + d) : [r + c]));
   return results;
+}
+
+function canonicalSigma(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '\\' && ['*', '?', '\\'].includes(value[i + 1] ?? '')) out += c + value[++i];
+    else if (c === '\\') out += '\\\\';
+    else out += c;
+  }
+  return out;
 }
 
 /** Sigma pattern text → literal text (for encodings, which apply to plain values). */

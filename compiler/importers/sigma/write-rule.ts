@@ -11,7 +11,7 @@ const RULE_KEY_ORDER: readonly (keyof RuleSource)[] = [
   'author', 'created', 'modified', 'tags',
 ];
 
-const TO_STRING = { lineWidth: 100, minContentWidth: 40, indentSeq: true } as const;
+const TO_STRING = { lineWidth: 100, minContentWidth: 40, indentSeq: true, flowCollectionPadding: false } as const;
 
 export function ruleYaml(rule: RuleSource, schemaPath: string): string {
   const ordered = Object.fromEntries(RULE_KEY_ORDER.filter((k) => rule[k] !== undefined).map((k) => [k, rule[k]]));
