@@ -113,13 +113,14 @@ function likeToSearch(expr: Like, options: SearchOptions): string | undefined {
   const field = expr.field.field;
   const values: string[] = [];
   for (const glob of expr.patterns) {
-    // `search` has no one-character wildcard, and a pattern of wildcards only (`*`) would also
-    // have to match the empty string, which `f=*` does not promise.
-    if (glob.parts.some((part) => part.kind === 'any-char')) return undefined;
+    // `search` has no one-character wildcard (a prefilter may widen `?` to `*`), and a pattern of
+    // wildcards only (`*`) would also have to match the empty string, which `f=*` does not promise.
+    if (!options.relaxCase && glob.parts.some((part) => part.kind === 'any-char')) return undefined;
     const texts = glob.parts.flatMap((part) => (part.kind === 'text' ? [part.text] : []));
     if (texts.join('') === '') return undefined;
     if (!texts.every(isSearchSafeText) || !caseIsSafe(field, expr.ignoreCase, texts, options)) return undefined;
-    values.push(quoteString(glob.parts.map((part) => (part.kind === 'text' ? part.text : '*')).join('')));
+    // Text never holds a `*` here (not search-safe), so collapsing runs only merges wildcards.
+    values.push(quoteString(glob.parts.map((part) => (part.kind === 'text' ? part.text : '*')).join('').replace(/\*+/g, '*')));
   }
   return fieldTerm(field, values);
 }
