@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import addFormats from 'ajv-formats';
 
 /** What kind of file a schema describes. */
 export type SchemaKind = 'rule' | 'data-source' | 'config';
@@ -48,10 +48,9 @@ function compileSchemas(): CompiledSchemas {
   // verbose: keep the failing sub-schema on each error (messages use its enum, description …).
   // strictRequired is off because if/then branches require keys declared by the enclosing schema.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  // ajv-formats is CommonJS; under ESM its function sits on `default`.
-  const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-    addFormatsModule) as unknown as (ajv: Ajv2020) => void;
-  addFormats(ajv);
+  // ajv-formats is CommonJS: imported from ESM, its default export is the plugin function itself,
+  // while its type declarations describe a namespace holding it.
+  (addFormats as unknown as (ajv: Ajv2020) => Ajv2020)(ajv);
 
   const byId = new Map<string, JsonSchema>();
   const idOfFile = new Map<string, string>();

@@ -145,3 +145,29 @@ describe('schemas help editors and authors', () => {
     }
   });
 });
+
+describe('schema examples', () => {
+  it('are valid against the schema they illustrate', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const addFormats = (await import('ajv-formats')).default as unknown as (ajv: InstanceType<typeof Ajv2020>) => void;
+    const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats(ajv);
+    for (const file of ['targets/splunk', 'targets/elastic', 'targets/docs', 'rule', 'data-source', 'config']) {
+      ajv.addSchema(load(`${file}.schema.json`));
+    }
+    const invalid: string[] = [];
+    let checked = 0;
+    for (const schema of [rule, dataSource, config]) {
+      for (const [pointer, node] of walk(schema)) {
+        if (!Array.isArray(node.examples)) continue;
+        const validate = ajv.getSchema(`${String(schema.$id)}#${pointer}`)!;
+        for (const example of node.examples) {
+          checked++;
+          if (!validate(example)) invalid.push(`${pointer}: ${JSON.stringify(example)}`);
+        }
+      }
+    }
+    expect(invalid).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+});
