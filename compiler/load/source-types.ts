@@ -2,7 +2,7 @@
 // (schema/rule.schema.json, schema/data-source.schema.json, schema/config.schema.json).
 // Keys are snake_case as in YAML. Checks read these (with source positions); lower turns them into the IR.
 
-export type DurationText = string; // `^[0-9]+[smhd]$`, e.g. `10m`, `14d`
+export type DurationText = string; // `^[1-9][0-9]*[smhd]$`, e.g. `10m`, `14d`; only `schedule.delay` may be zero (`0m`)
 
 export interface RuleSource {
   id: string; // UUID
