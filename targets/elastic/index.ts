@@ -6,8 +6,8 @@
 import { error, type Diagnostic } from '../../compiler/diagnostics.ts';
 import type { Library, Rule } from '../../compiler/ir.ts';
 import type { EmitResult, OutputFile, QueryPreview, Target } from '../target.ts';
-import { ruleKql } from './kql/query.ts';
 import { kibanaRule, type KibanaRule } from './rule-json.ts';
+import { ruleQuery } from './query.ts';
 import { effectiveSettings } from './settings.ts';
 
 export const elasticTarget: Target = {
@@ -23,11 +23,11 @@ export function emitElastic(library: Library): EmitResult {
 
   for (const rule of [...library.rules].sort((a, b) => compare(a.id, b.id))) {
     const found: Diagnostic[] = [];
-    const query = ruleKql(rule);
+    const query = ruleQuery(rule);
     found.push(...query.diagnostics, ...detectionLimits(rule));
-    if (query.text !== undefined && !found.some((d) => d.severity === 'error')) {
-      rules.push(kibanaRule(rule, query.text, effectiveSettings(rule, library.config.elastic), found));
-      queries.set(rule.id, { language: 'kuery', text: query.text });
+    if (query.text !== undefined && query.language && !found.some((d) => d.severity === 'error')) {
+      rules.push(kibanaRule(rule, { language: query.language, text: query.text }, effectiveSettings(rule, library.config.elastic), found));
+      queries.set(rule.id, { language: query.language, text: query.text });
     }
     diagnostics.push(...found);
   }

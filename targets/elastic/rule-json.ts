@@ -23,7 +23,7 @@ export function kibanaSeverity(severity: Severity): KibanaSeverity {
 /** Kibana allows at most three fields in new_terms_fields and in alert_suppression.group_by. */
 const MAX_GROUP_FIELDS = 3;
 
-export function kibanaRule(rule: Rule, query: string, settings: EffectiveSettings, diagnostics: Diagnostic[]): KibanaRule {
+export function kibanaRule(rule: Rule, query: { language: 'kuery' | 'lucene'; text: string }, settings: EffectiveSettings, diagnostics: Diagnostic[]): KibanaRule {
   const detection = rule.detection;
   const window = ruleWindow(rule);
   const out: KibanaRule = {
@@ -36,9 +36,9 @@ export function kibanaRule(rule: Rule, query: string, settings: EffectiveSetting
     severity: kibanaSeverity(rule.severity),
     risk_score: rule.risk.score,
     type: detection.type,
-    language: 'kuery',
+    language: query.language,
     index: [...(settings.index ?? rule.dataSource.elastic.index)],
-    query,
+    query: query.text,
   };
 
   if (detection.type === 'new_terms') {

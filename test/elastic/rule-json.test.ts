@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../compiler/ir.ts';
 import { emitElastic } from '../../targets/elastic/index.ts';
 import { parseKql } from './kql-ast.ts';
-import { T1204_003, T1609, T1610, TA0002, TA0005, and, dur, eq, f, libraryOf, like, seedRule, str } from './fixtures.ts';
+import { T1204_003, T1609, T1610, TA0002, TA0005, and, dur, eq, f, libraryOf, like, regex, seedRule, str } from './fixtures.ts';
 
 const ruleFile = (id: string) => `elastic/rules/${id}.json`;
 
@@ -200,9 +200,9 @@ describe('rule fields', () => {
   });
 
   it('refuses a rule it cannot compile faithfully, and leaves it out', () => {
-    const bad: Rule = { ...base, id: '00000000-0000-4000-8000-000000000002', detection: { type: 'query', match: like(f('image'), 'a?'), allowlists: [] } };
+    const bad: Rule = { ...base, id: '00000000-0000-4000-8000-000000000002', detection: { type: 'query', match: regex(f('image'), 'a.b'), allowlists: [] } };
     const result = emitElastic(libraryOf([seedRule, bad]));
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['elastic/single-char-wildcard-unsupported']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['elastic/regex-unsupported']);
     expect(result.files.map((x) => x.path)).toEqual([ruleFile(seedRule.id), 'elastic/rules.ndjson']);
     expect(result.queries?.has(bad.id)).toBe(false);
     expect(result.queries?.get(seedRule.id)?.language).toBe('kuery');
