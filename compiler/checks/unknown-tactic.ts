@@ -11,18 +11,20 @@ export const unknownTactic: Check = {
   name: 'unknown-tactic',
   codes: ['attack/unknown-tactic'],
   run(ctx) {
-    const candidates = allTactics().flatMap((t) => [t.id, t.name, t.shortname]);
+    // Suggest by name only: a mistyped id is as close to a wrong tactic as to the right one.
+    const candidates = allTactics().flatMap((t) => [t.name, t.shortname]);
+    const list = allTactics().map((t) => `${t.id} ${t.name}`).join(', ');
     for (const rule of ctx.rules) {
       for (const entry of attackEntries(rule)) {
         if (entry.tactic) continue;
         const text = entry.tacticText;
         const asTechnique = findTechnique(text);
-        const suggestion = didYouMean(text, candidates);
+        const suggestion = /^TA[0-9]+$/i.test(text) ? undefined : didYouMean(text, candidates);
         const fix = asTechnique
           ? `${asTechnique.id} is a technique, not a tactic: list it under \`techniques\` of the tactic it serves (${asTechnique.tactics.join(', ')}).`
           : suggestion
             ? `Did you mean "${suggestion}"?`
-            : 'Write a tactic id (TA0002), name (Execution) or shortname (execution) of ATT&CK Enterprise.';
+            : `Write a tactic id (TA0002), name (Execution) or shortname (execution) of ATT&CK Enterprise: ${list}.`;
         ctx.report(error('attack/unknown-tactic', rule.doc.spanAt([...entry.path, 'tactic']), `Unknown ATT&CK tactic "${text}". ${fix}`));
       }
     }

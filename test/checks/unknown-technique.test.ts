@@ -1,0 +1,36 @@
+import { unknownTechnique } from '../../compiler/checks/unknown-technique.ts';
+import { checkTable } from './support.ts';
+
+checkTable(unknownTechnique, {
+  valid: [
+    { name: 'techniques and sub-techniques', rules: 'attack:\n  - { tactic: execution, techniques: [T1610, T1204.003, t1059] }\n' },
+    { name: 'revoked and deprecated ids exist (other checks report them)', rules: 'attack:\n  - { tactic: defense-evasion, techniques: [T1073, T1064] }\n' },
+  ],
+  invalid: [
+    {
+      name: 'an id that does not exist',
+      rules: 'attack:\n  - tactic: execution\n    techniques: [T1610, T9999]\n',
+      errors: [{ code: 'attack/unknown-technique', line: 3, column: 25, message: 'Unknown ATT&CK technique "T9999". Check the id on https://attack.mitre.org/' }],
+    },
+    {
+      name: 'a sub-technique that does not exist names its siblings',
+      rules: 'attack:\n  - tactic: execution\n    techniques: [T1204.009]\n',
+      errors: [
+        {
+          code: 'attack/unknown-technique',
+          line: 3,
+          column: 18,
+          message: 'T1204 (User Execution) has the sub-techniques T1204.001, T1204.002, T1204.003, T1204.004, T1204.005; use one of them or T1204 itself',
+        },
+      ],
+    },
+    {
+      name: 'malformed ids and a tactic among techniques',
+      rules: 'attack:\n  - tactic: execution\n    techniques: [T161, TA0002]\n',
+      errors: [
+        { code: 'attack/unknown-technique', line: 3, column: 18, message: 'Write a technique id such as T1610' },
+        { code: 'attack/unknown-technique', line: 3, column: 24, message: '"TA0002" is a tactic' },
+      ],
+    },
+  ],
+});
