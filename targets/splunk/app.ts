@@ -39,7 +39,7 @@ export interface ReadmeEntry {
 
 /** Markdown text is escaped so rule names cannot inject links, HTML or table breaks. */
 function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
 export function readme(project: ProjectSettings, entries: readonly ReadmeEntry[]): string {

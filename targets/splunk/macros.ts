@@ -28,8 +28,8 @@ export function dataSourceMacro(dataSource: DataSource): Macro {
 export function allowlistMacro(allowlist: AllowlistMacro): Macro {
   const usage =
     allowlist.language === 'search'
-      ? `Used as \`| search NOT \`${allowlist.name}\`\`; keep it a search expression.`
-      : `Used as \`| where NOT (\`${allowlist.name}\`)\`; keep it an eval expression.`;
+      ? 'Rules use it after "search NOT": keep it a search expression.'
+      : 'Rules use it inside "where NOT (...)": keep it an eval expression.';
   return {
     name: allowlist.name,
     definition: allowlist.definition,
