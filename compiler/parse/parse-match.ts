@@ -8,7 +8,7 @@ import type { Path, SourceDocument } from '../load/source-document.ts';
 import type { AstExpr } from './ast.ts';
 import { matchParser, type MakeSpan } from './match-parser.ts';
 import { scalarText } from './scalar-offsets.ts';
-import { syntaxMessage } from './syntax-message.ts';
+import { endOfLastToken, syntaxMessage } from './syntax-message.ts';
 
 export interface ParseMatchResult {
   readonly ast?: AstExpr;
@@ -96,7 +96,7 @@ function syntaxDiagnostic(text: string, failure: InstanceType<ReturnType<typeof 
   }
   const expected = failure.expected.map((e) => (e.type === 'other' ? e.description : e.type === 'literal' ? `"${e.text}"` : e.type));
   const found = failure.found ?? undefined;
-  // At the end of the text, point just after the last token rather than past trailing blanks.
-  const at = found === undefined ? text.trimEnd().length : offset;
+  // At the end of the text, point just after the last token rather than past blanks and comments.
+  const at = found === undefined ? endOfLastToken(text) : offset;
   return error('match/syntax', found === undefined ? locate.span(at, at) : locate.at(at), syntaxMessage(text, at, expected, found));
 }

@@ -2,6 +2,8 @@
 // found instead, and how to fix it. Peggy's own message lists every token it tried; a rule
 // author needs "expected a value after "=="", not thirty alternatives.
 
+import { MATCH_KEYWORDS } from './keywords.ts';
+
 /** What the grammar's named rules say they are (the quoted names in match.peggy). */
 const PHRASES: Readonly<Record<string, string>> = {
   'a field name': 'a comparison',
@@ -17,6 +19,8 @@ const PHRASES: Readonly<Record<string, string>> = {
   '"and"': '"and"',
   '"or"': '"or"',
   '")"': '")"',
+  '","': '","',
+  '"]"': '"]"',
   'the end of the expression': 'the end of the expression',
 };
 
@@ -43,6 +47,7 @@ export function syntaxMessage(text: string, offset: number, expected: readonly s
 
 function fixHint(wanted: readonly string[], before: string | undefined, found: string | undefined): string | undefined {
   const has = (d: string) => wanted.includes(d);
+  if (has('","') || has('"]"')) return 'Separate the items of a list with commas and close it with "]".';
   if (has('an operator')) {
     if (found === '=') return 'Write == to compare for equality.';
     if (found === '<>') return 'Write != for "not equal".';
@@ -51,6 +56,7 @@ function fixHint(wanted: readonly string[], before: string | undefined, found: s
   }
   if (has('a value') || has('a "string"')) {
     if (found !== undefined && /^[A-Za-z_]/.test(found)) return `Quote text values: "${found}".`;
+    if (found !== undefined && /^-?[0-9]/.test(found) && !has('a value')) return `Quote text values: "${found}".`;
     if (found === undefined) return 'Add the value to compare with.';
   }
   if (has('a list')) {
@@ -58,6 +64,7 @@ function fixHint(wanted: readonly string[], before: string | undefined, found: s
     return 'Write the values in square brackets, separated by commas.';
   }
   if (has('a field name')) {
+    if (found !== undefined && MATCH_KEYWORDS.has(found)) return `"${found}" is a keyword: write \`${found}\` in backticks to use it as a field name.`;
     if (found === undefined) return before === undefined ? 'Write a comparison such as name == "value".' : `Complete the expression after ${quote(before)} or remove it.`;
     if (found.startsWith('"') || found.startsWith("'")) return 'A comparison starts with the field name, e.g. name == "value".';
   }
@@ -109,6 +116,12 @@ function tokens(text: string): { text: string; start: number }[] {
     index += token.length;
   }
   return found;
+}
+
+/** Where the text's last token ends (trailing blanks and comments excluded). */
+export function endOfLastToken(text: string): number {
+  const last = tokens(text).pop();
+  return last ? last.start + last.text.length : 0;
 }
 
 function lastToken(prefix: string): string | undefined {
