@@ -61,7 +61,7 @@ async function readConfig(configPath: string, cwd: string, diagnostics: Diagnost
     diagnostics.push(error('load/unreadable', fileSpan(shown), `"${shown}" cannot be read (${text.code ?? text.message}); check its permissions`));
     return undefined;
   }
-  const { document, diagnostics: found } = parseOne(displayPath(configPath, cwd), text, { emptyAllowed: true });
+  const { document, diagnostics: found } = parseOne(displayPath(configPath, cwd), withoutBom(text), { emptyAllowed: true });
   diagnostics.push(...found);
   return document;
 }
@@ -75,7 +75,12 @@ async function readDocument(file: FoundFile): Promise<{ document?: SourceDocumen
       ],
     };
   }
-  return parseOne(file.display, text, { emptyAllowed: false });
+  return parseOne(file.display, withoutBom(text), { emptyAllowed: false });
+}
+
+/** Editors hide a UTF-8 byte order mark; dropping it keeps our columns equal to theirs. */
+function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** Parses one file's text, holding it to one YAML document. */

@@ -95,6 +95,12 @@ describe('loadLibrary', () => {
     expect(loaded.diagnostics.map(at)).toEqual([['rules/kubernetes/README.md', 'load/not-yaml', 1, 1]]);
   });
 
+  it('ignores a UTF-8 byte order mark, so columns match the editor', async () => {
+    const clean = await project({ 'bom.yml': '\uFEFFname: x\n' });
+    expect((await loadLibrary(['bom.yml'], { cwd: clean })).rules[0]?.spanAt(['name']).start.column).toBe(7);
+    await rm(clean, { recursive: true, force: true });
+  });
+
   it('gives the same result run after run', async () => {
     const first = await loadLibrary(['.'], { cwd: root });
     const second = await loadLibrary(['.'], { cwd: root });
