@@ -36,7 +36,7 @@ const CLAUSES: readonly ((n: number) => Clause)[] = [
   (n) => ({ text: `user != "svc_${n % 5}"`, hit: { user: 'alice' }, miss: { user: `svc_${n % 5}` } }),
   (n) => ({ text: `process in ["tool${n % 9}.exe", "helper.exe"]`, hit: { process: 'helper.exe' }, miss: { process: 'explorer.exe' } }),
   () => ({ text: `lower(command_line) contains ["-enc", "invoke-"]`, hit: { command_line: 'ps -ENC abc' }, miss: { command_line: 'dir' } }),
-  (n) => ({ text: `path like "C:\\\\Windows\\\\*\\\\x${n % 4}?.dll"`, hit: { path: `C:\\Windows\\System32\\x${n % 4}a.dll` }, miss: { path: 'C:\\temp\\a.dll' } }),
+  (n) => ({ text: `path like "C:\\\\\\\\Windows\\\\\\\\*\\\\\\\\x${n % 4}?.dll"`, hit: { path: `C:\\Windows\\System32\\x${n % 4}a.dll` }, miss: { path: 'C:\\temp\\a.dll' } }),
   () => ({ text: `url startswith "https://"`, hit: { url: 'https://example.test/a' }, miss: { url: 'ftp://example.test' } }),
   () => ({ text: `host endswith ".corp.example"`, hit: { host: 'web1.corp.example' }, miss: { host: 'web1.example' } }),
   (n) => ({ text: `command_line matches /x[0-9]{${(n % 3) + 1}}/`, hit: { command_line: 'x123' }, miss: { command_line: 'abc' } }),
@@ -89,7 +89,8 @@ function dataSourceYaml(name: string): string {
 
 function ruleYaml(n: number): string {
   const clauses = pick(n);
-  const hit = Object.assign({}, ...clauses.map((c) => c.hit));
+  // user and host are the new_terms and threshold keys, so every event carries them.
+  const hit = Object.assign({ user: 'newcomer', host: 'web1.corp.example' }, ...clauses.map((c) => c.hit));
   const miss = { ...hit, ...clauses[0]!.miss };
   const type = (['query', 'query', 'new_terms', 'threshold'] as const)[n % 4]!;
   const detection: Record<string, unknown> = {
