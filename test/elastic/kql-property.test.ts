@@ -1,16 +1,17 @@
 // Property test: random match expressions and random events (escaping edge cases, case variants,
-// missing and null fields, arrays) — the emitted KQL, parsed by our grammar and run by our
-// Kibana-semantics evaluator, selects exactly the events the reference evaluator selects.
-// Expressions the target refuses must be refused with an `elastic/…` error, never mistranslated.
+// missing and null fields, arrays) — the emitted query (KQL, or Lucene for what KQL cannot say),
+// parsed by our grammar and run by our Elasticsearch-semantics evaluator, selects exactly the
+// events the reference evaluator selects. Expressions the target refuses must be refused with an
+// `elastic/…` error, never mistranslated.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateExpr } from '../../compiler/evaluate.ts';
-import type { Expr, Field, GlobPart, TestEvent } from '../../compiler/ir.ts';
-import { exprToKql } from '../../targets/elastic/kql/from-expr.ts';
-import { layoutKql } from '../../targets/elastic/kql/layout.ts';
+import type { Expr, Field, GlobPart, Rule, TestEvent } from '../../compiler/ir.ts';
+import { ruleQuery } from '../../targets/elastic/query.ts';
 import { parseKql } from './kql-ast.ts';
 import { evaluateKql, type Mapping } from './kql-evaluator.ts';
+import { evaluateLucene, parseLucene } from './lucene-ast.ts';
 import { field, span } from './fixtures.ts';
 
 const FIELDS = {
@@ -24,7 +25,7 @@ const ALL = Object.values(FIELDS);
 const mapping: Mapping = new Map(ALL.map((f) => [f.elastic, f.type]));
 
 // Characters that stress escaping: KQL specials, glob specials, quotes, whitespace, keywords, case.
-const CHARS = ['a', 'b', 'A', 'B', 'o', 'r', 'n', 't', '*', '?', '\\', '"', "'", ':', '(', ')', '<', '>', '{', '}', '.', '/', '-', 'é', ' ', '\n', '\t', ' or ', 'not ', 'AND', '@kuery-wildcard@'];
+const CHARS = ['a', 'b', 'A', 'B', 'k', 'K', '\u212A', 'o', 'r', 'n', 't', '*', '?', '\\', '"', "'", ':', '(', ')', '<', '>', '{', '}', '.', '/', '-', 'é', ' ', '\n', '\t', ' or ', 'not ', 'AND', '@kuery-wildcard@'];
 const NO_SPACE = CHARS.filter((c) => !/\s/.test(c));
 const text = (chars: string[], max = 4) => fc.array(fc.constantFrom(...chars), { maxLength: max }).map((a) => a.join(''));
 const keywordValue = fc.oneof({ weight: 3, arbitrary: text(NO_SPACE, 3) }, { weight: 1, arbitrary: text(CHARS, 3) });
@@ -47,11 +48,11 @@ const stringField = fc.constantFrom(FIELDS.name, FIELDS.args, FIELDS.action);
 
 const leaf: fc.Arbitrary<Expr> = fc.oneof(
   fc.tuple(stringField, fc.array(keywordValue, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([f, values, lower]): Expr => {
-    const ignoreCase = lower && f.lowercase;
+    const ignoreCase = lower;
     return { kind: 'equals', field: ref(f), values: values.map((v) => s(ignoreCase ? v.toLowerCase() : v)), ignoreCase, written: values.length > 1 ? 'in' : '==', span: span() };
   }),
   fc.tuple(stringField, fc.array(glob, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([f, patterns, lower]): Expr => {
-    const ignoreCase = lower && f.lowercase;
+    const ignoreCase = lower;
     const lowered = patterns.map((g) => ({ ...g, parts: g.parts.map((p) => (p.kind === 'text' && ignoreCase ? { kind: 'text' as const, text: p.text.toLowerCase() } : p)) }));
     return { kind: 'like', field: ref(f), patterns: lowered, ignoreCase, written: 'like', span: span() };
   }),
@@ -95,6 +96,11 @@ const event: fc.Arbitrary<TestEvent> = fc
   })
   .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
 
+/** A rule around the expression, from a data source without a filter. */
+function ruleWith(match: Expr): Rule {
+  return { dataSource: { elastic: { filter: '', index: ['logs-*'], integrations: [] }, span: span() }, detection: { type: 'query', match, allowlists: [] } } as unknown as Rule;
+}
+
 /** The same event keyed by native (Elastic) field names, as the documents in the index are. */
 function document(e: TestEvent): Record<string, unknown> {
   const doc: Record<string, unknown> = {};
@@ -104,28 +110,63 @@ function document(e: TestEvent): Record<string, unknown> {
 
 describe('emitted KQL selects what the reference evaluator selects', () => {
   it('on random expressions and events', () => {
-    let compared = 0;
+    const compared = { kuery: 0, lucene: 0 };
     let refused = 0;
     fc.assert(
       fc.property(expr, fc.array(event, { minLength: 1, maxLength: 8 }), (e, events) => {
-        const translation = exprToKql(e);
-        if (!translation.node) {
+        const query = ruleQuery(ruleWith(e));
+        if (!query.text || !query.language) {
           refused++;
-          expect(translation.diagnostics.length).toBeGreaterThan(0);
-          for (const d of translation.diagnostics) expect(d).toMatchObject({ severity: 'error', code: expect.stringMatching(/^elastic\/[a-z-]+$/) });
+          expect(query.diagnostics.length).toBeGreaterThan(0);
+          for (const d of query.diagnostics) expect(d).toMatchObject({ severity: 'error', code: expect.stringMatching(/^elastic\/[a-z-]+$/) });
           return;
         }
-        const text = layoutKql(translation.node);
-        const ast = parseKql(text);
+        const { language, text } = query;
+        const selects =
+          language === 'kuery'
+            ? ((ast) => (doc: Record<string, unknown>) => evaluateKql(ast, doc, mapping))(parseKql(text))
+            : ((ast) => (doc: Record<string, unknown>) => evaluateLucene(ast, doc, mapping))(parseLucene(text));
         for (const ev of events) {
-          compared++;
-          expect({ text, event: ev, kql: evaluateKql(ast, document(ev), mapping) }).toEqual({ text, event: ev, kql: evaluateExpr(e, ev) });
+          compared[language]++;
+          expect({ language, text, event: ev, selected: selects(document(ev)) }).toEqual({ language, text, event: ev, selected: evaluateExpr(e, ev) });
         }
       }),
-      { numRuns: 1500, seed: 20261124 },
+      { numRuns: 2000, seed: 20261124 },
     );
-    // The property must have compared real cases, not only refusals.
-    expect(compared).toBeGreaterThan(3000);
-    expect(refused).toBeLessThan(1000);
+    // The property must have compared real cases in both languages, not only refusals.
+    expect(compared.kuery).toBeGreaterThan(3000);
+    expect(compared.lucene).toBeGreaterThan(500);
+    expect(refused).toBeLessThan(600);
+  });
+});
+
+describe('case-insensitive comparisons (compiled to Lucene regexes)', () => {
+  // A small alphabet of case partners, so values often match: k, K and the Kelvin sign all
+  // lower-case to k; é and É; ß has no single-character upper case.
+  const folds = ['k', 'K', '\u212A', 'é', 'É', 'ß', 'a', 'A', '*', '.'];
+  const value = fc.array(fc.constantFrom(...folds), { maxLength: 3 }).map((a) => a.join(''));
+  const pattern = fc.array(fc.oneof(value.map((t) => ({ kind: 'text' as const, text: t.toLowerCase() })), fc.constant({ kind: 'any-string' as const }), fc.constant({ kind: 'any-char' as const })), { minLength: 1, maxLength: 3 });
+
+  it('match exactly the values whose lower case matches', () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(fc.boolean(), value, pattern, fc.array(slot(value), { minLength: 1, maxLength: 6 }), (useLike, v, parts, slots) => {
+        const e: Expr = useLike
+          ? { kind: 'like', field: ref(FIELDS.name), patterns: [{ kind: 'glob', parts, span: span() }], ignoreCase: true, written: 'like', span: span() }
+          : { kind: 'equals', field: ref(FIELDS.name), values: [s(v.toLowerCase())], ignoreCase: true, written: '==', span: span() };
+        const query = ruleQuery(ruleWith(e));
+        if (!query.text) return;
+        expect(query.language).toBe('lucene');
+        const ast = parseLucene(query.text);
+        for (const x of slots) {
+          const ev: TestEvent = x === undefined ? {} : { name: x };
+          const expected = evaluateExpr(e, ev);
+          if (expected) matched++;
+          expect({ text: query.text, event: ev, selected: evaluateLucene(ast, document(ev), mapping) }).toEqual({ text: query.text, event: ev, selected: expected });
+        }
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
+    expect(matched).toBeGreaterThan(300);
   });
 });
