@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
 import { emitTargets, targetNames } from '../build/build.ts';
 import { writeOutputAtomically } from '../build/write-output.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let exitCode = 0;
   const program = new Command('detc')
     .description('Detection-as-code compiler: YAML rules to Splunk ES, Elastic and documentation.')
+    .version(packageJson.version)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run detc --help for usage)');
