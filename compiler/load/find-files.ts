@@ -15,7 +15,10 @@ export interface FoundFile {
 }
 
 /** Every YAML file under `paths`, each once, sorted by display name. */
-export async function findYamlFiles(paths: readonly string[], cwd: string): Promise<{ files: FoundFile[]; diagnostics: Diagnostic[] }> {
+export async function findYamlFiles(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ files: FoundFile[]; diagnostics: Diagnostic[] }> {
   const found = new Map<string, FoundFile>();
   const diagnostics: Diagnostic[] = [];
   const add = (absolute: string) => found.set(absolute, { absolute, display: displayPath(absolute, cwd) });
@@ -60,9 +63,17 @@ async function walk(directory: string, cwd: string, diagnostics: Diagnostic[]): 
 
 function notReadable(shown: string, cause: NodeJS.ErrnoException): Diagnostic {
   if (cause.code === 'ENOENT' || cause.code === 'ENOTDIR') {
-    return error('load/not-found', fileSpan(shown), `"${shown}" does not exist; check the path (relative paths start at the current folder)`);
+    return error(
+      'load/not-found',
+      fileSpan(shown),
+      `"${shown}" does not exist; check the path (relative paths start at the current folder)`,
+    );
   }
-  return error('load/unreadable', fileSpan(shown), `"${shown}" cannot be read (${cause.code ?? cause.message}); check its permissions`);
+  return error(
+    'load/unreadable',
+    fileSpan(shown),
+    `"${shown}" cannot be read (${cause.code ?? cause.message}); check its permissions`,
+  );
 }
 
 export function isYaml(file: string): boolean {

@@ -58,7 +58,13 @@ async function readConfig(configPath: string, cwd: string, diagnostics: Diagnost
   if (text instanceof Error) {
     if (text.code === 'ENOENT') return undefined; // detc.yml is optional
     const shown = displayPath(configPath, cwd);
-    diagnostics.push(error('load/unreadable', fileSpan(shown), `"${shown}" cannot be read (${text.code ?? text.message}); check its permissions`));
+    diagnostics.push(
+      error(
+        'load/unreadable',
+        fileSpan(shown),
+        `"${shown}" cannot be read (${text.code ?? text.message}); check its permissions`,
+      ),
+    );
     return undefined;
   }
   const { document, diagnostics: found } = parseOne(displayPath(configPath, cwd), withoutBom(text), { emptyAllowed: true });
@@ -71,7 +77,11 @@ async function readDocument(file: FoundFile): Promise<{ document?: SourceDocumen
   if (text instanceof Error) {
     return {
       diagnostics: [
-        error('load/unreadable', fileSpan(file.display), `"${file.display}" cannot be read (${text.code ?? text.message}); check its permissions`),
+        error(
+          'load/unreadable',
+          fileSpan(file.display),
+          `"${file.display}" cannot be read (${text.code ?? text.message}); check its permissions`,
+        ),
       ],
     };
   }
@@ -84,7 +94,11 @@ function withoutBom(text: string): string {
 }
 
 /** Parses one file's text, holding it to one YAML document. */
-function parseOne(file: string, text: string, options: { emptyAllowed: boolean }): { document?: SourceDocument; diagnostics: Diagnostic[] } {
+function parseOne(
+  file: string,
+  text: string,
+  options: { emptyAllowed: boolean },
+): { document?: SourceDocument; diagnostics: Diagnostic[] } {
   const parsed = SourceDocument.parse(file, text);
   const diagnostics = explainYamlErrors(parsed.diagnostics, text).map((d) =>
     d.code === 'yaml/multiple-docs'
@@ -102,7 +116,11 @@ function parseOne(file: string, text: string, options: { emptyAllowed: boolean }
     if (options.emptyAllowed) return { diagnostics };
     return {
       diagnostics: [
-        error('load/empty-file', fileSpan(file), `"${file}" is empty; write a rule or data source in it (docs/rule-format.md), or delete it`),
+        error(
+          'load/empty-file',
+          fileSpan(file),
+          `"${file}" is empty; write a rule or data source in it (docs/rule-format.md), or delete it`,
+        ),
       ],
     };
   }

@@ -51,9 +51,14 @@ export function describeError(context: ErrorContext): SchemaProblem {
         : forms
           ? `write ${forms}`
           : allowed.length > 0
-          ? `allowed keys are ${allowed.join(', ')}`
-          : 'remove it';
-      const problem = { code: 'schema/unknown-key', message: `unknown key "${key}" in ${where}; ${fix}`, path: [...path, key], at: 'key' } as const;
+            ? `allowed keys are ${allowed.join(', ')}`
+            : 'remove it';
+      const problem = {
+        code: 'schema/unknown-key',
+        message: `unknown key "${key}" in ${where}; ${fix}`,
+        path: [...path, key],
+        at: 'key',
+      } as const;
       return suggestion ? { ...problem, misspells: [...path, suggestion] } : problem;
     }
     case 'required': {
@@ -69,7 +74,8 @@ export function describeError(context: ErrorContext): SchemaProblem {
       };
     }
     case 'false schema': {
-      // Only if/else branches use `false`: a key that the detection's type does not allow.
+      // Only detection's if/else uses `false`: the new_terms and threshold blocks are named after
+      // the detection type they belong to, and are forbidden on any other type.
       const key = String(path[path.length - 1]);
       const parentPath = path.slice(0, -1);
       const parent = asObject(valueAt(context.data, parentPath));
@@ -89,20 +95,37 @@ export function describeError(context: ErrorContext): SchemaProblem {
     case 'oneOf': {
       // Reached only when several forms match at once.
       const written = firstSentence(parentSchema.description);
-      return { code: 'schema/one-of', message: `${where} mixes several forms; write ${written ?? 'only one of them'}`, path, at: 'value' };
+      return {
+        code: 'schema/one-of',
+        message: `${where} mixes several forms; write ${written ?? 'only one of them'}`,
+        path,
+        at: 'value',
+      };
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
       const noun = enumNoun(path);
-      if (value === null) return { code: 'schema/enum', message: `${where} has no value; use one of ${allowed}`, path, at: 'value' };
-      const suggestion = typeof value === 'string' ? didYouMean(value, (error.params.allowedValues as unknown[]).map(String)) : undefined;
+      if (value === null)
+        return { code: 'schema/enum', message: `${where} has no value; use one of ${allowed}`, path, at: 'value' };
+      const suggestion =
+        typeof value === 'string' ? didYouMean(value, (error.params.allowedValues as unknown[]).map(String)) : undefined;
       const fix = suggestion ? `did you mean "${suggestion}"? Use one of ${allowed}` : `use one of ${allowed}`;
       return { code: 'schema/enum', message: `${show(value)} is not ${noun}; ${fix}`, path, at: 'value' };
     }
     case 'const':
-      return { code: 'schema/const', message: `${where} must be ${show(error.params.allowedValue)}, not ${show(value)}`, path, at: 'value' };
+      return {
+        code: 'schema/const',
+        message: `${where} must be ${show(error.params.allowedValue)}, not ${show(value)}`,
+        path,
+        at: 'value',
+      };
     case 'pattern':
-      return { code: 'schema/pattern', message: patternMessage(String(error.params.pattern), value, where, parentSchema), path, at: 'value' };
+      return {
+        code: 'schema/pattern',
+        message: patternMessage(String(error.params.pattern), value, where, parentSchema),
+        path,
+        at: 'value',
+      };
     case 'format':
       return { code: 'schema/format', message: formatMessage(String(error.params.format), value, where), path, at: 'value' };
     case 'minimum':
@@ -122,7 +145,7 @@ export function describeError(context: ErrorContext): SchemaProblem {
         at: 'value',
       };
     case 'minLength':
-      return { code: 'schema/min-length', message: `${where} must not be empty; write a value or remove the key`, path, at: 'value' };
+      return { code: 'schema/min-length', message: `${where} must not be empty; write some text`, path, at: 'value' };
     case 'minItems':
       return {
         code: 'schema/min-items',
@@ -149,9 +172,19 @@ export function describeError(context: ErrorContext): SchemaProblem {
       };
     }
     case 'minProperties':
-      return { code: 'schema/min-properties', message: `${where} must not be empty${hintSuffix(parentSchema)}`, path, at: 'value' };
+      return {
+        code: 'schema/min-properties',
+        message: `${where} must not be empty${hintSuffix(parentSchema)}`,
+        path,
+        at: 'value',
+      };
     default:
-      return { code: `schema/${kebab(error.keyword)}`, message: `${where} ${error.message ?? 'is not valid'}`, path, at: 'value' };
+      return {
+        code: `schema/${kebab(error.keyword)}`,
+        message: `${where} ${error.message ?? 'is not valid'}`,
+        path,
+        at: 'value',
+      };
   }
 }
 
@@ -310,7 +343,7 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 }
 
 function countOf(limit: unknown, noun: string): string {

@@ -48,7 +48,10 @@ function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: strin
     if (problem.code === 'schema/required' && misspelt.has(pathKey(problem.path))) continue;
     const span = problem.at === 'key' ? doc.keySpanAt(problem.path) : valueSpan(doc, problem.path);
     // Two schema paths can produce the same complaint (e.g. a $ref used twice); report it once.
-    diagnostics.set(`${span.start.offset}\u0000${problem.code}\u0000${problem.message}`, error(problem.code, span, problem.message));
+    diagnostics.set(
+      `${span.start.offset}\u0000${problem.code}\u0000${problem.message}`,
+      error(problem.code, span, problem.message),
+    );
   }
   return sortDiagnostics([...diagnostics.values()]);
 }

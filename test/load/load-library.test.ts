@@ -86,7 +86,9 @@ describe('loadLibrary', () => {
       ['nope.yml', 'load/not-found', 1, 1],
       ['rules/missing', 'load/not-found', 1, 1],
     ]);
-    expect(loaded.diagnostics[0]?.message).toBe('"nope.yml" does not exist; check the path (relative paths start at the current folder)');
+    expect(loaded.diagnostics[0]?.message).toBe(
+      '"nope.yml" does not exist; check the path (relative paths start at the current folder)',
+    );
     expect(loaded.rules.map((d) => d.file)).toEqual(['other/extra.yml']);
   });
 

@@ -31,7 +31,12 @@ describe('explainYamlErrors', () => {
   it('explains a misaligned key', () => {
     // The parser points at the start of the badly indented line (its indentation).
     expect(explain('detection:\n  type: query\n match: x\n')).toEqual([
-      ['yaml/bad-indent', 3, 1, 'this key is not aligned with the other keys of its mapping; give the keys of one mapping the same indentation'],
+      [
+        'yaml/bad-indent',
+        3,
+        1,
+        'this key is not aligned with the other keys of its mapping; give the keys of one mapping the same indentation',
+      ],
     ]);
   });
   it('keeps the parser wording, with its hint, where it has no better one', () => {

@@ -137,7 +137,9 @@ describe('rule schema: messages speak to the rule author', () => {
   });
   it('explains both forms of risk instead of ajv oneOf noise', () => {
     const [onlyImpact, tooHigh, mixed] = messages('risk-only-impact.yml');
-    expect(onlyImpact).toMatch(/^missing required key "confidence" in risk \(write either `\{ score: N \}` or `\{ impact: I, confidence: C \}`/);
+    expect(onlyImpact).toMatch(
+      /^missing required key "confidence" in risk \(write either `\{ score: N \}` or `\{ impact: I, confidence: C \}`/,
+    );
     expect(tooHigh).toBe('variations[0].risk.score must be at most 100, not 120');
     expect(mixed).toMatch(/^unknown key "impact" in variations\[1\]\.risk; write either/);
   });

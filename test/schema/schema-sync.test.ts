@@ -26,10 +26,35 @@ const keys =
     list as readonly string[];
 
 const RULE = keys<RuleSource>()([
-  'id', 'name', 'version', 'status', 'severity', 'risk', 'description', 'data_source', 'detection', 'periods',
-  'schedule', 'attack', 'entities', 'fields', 'message', 'required_data', 'detection_modules', 'detector_tags',
-  'attacker_goals', 'investigation', 'false_positives', 'references', 'author', 'created', 'modified', 'tags',
-  'variations', 'targets', 'tests',
+  'id',
+  'name',
+  'version',
+  'status',
+  'severity',
+  'risk',
+  'description',
+  'data_source',
+  'detection',
+  'periods',
+  'schedule',
+  'attack',
+  'entities',
+  'fields',
+  'message',
+  'required_data',
+  'detection_modules',
+  'detector_tags',
+  'attacker_goals',
+  'investigation',
+  'false_positives',
+  'references',
+  'author',
+  'created',
+  'modified',
+  'tags',
+  'variations',
+  'targets',
+  'tests',
 ]);
 const PERIODS = keys<RuleSource['periods']>()(['activation', 'training', 'test', 'deduplication']);
 const SCHEDULE = keys<RuleSource['schedule']>()(['interval', 'lookback', 'delay']);
@@ -39,8 +64,22 @@ const ALLOWLIST = keys<AllowlistSource>()(['name', 'description', 'match']);
 const ATTACK = keys<AttackSource>()(['tactic', 'techniques']);
 const ENTITY = keys<EntitySource>()(['field', 'type', 'role']);
 const VARIATION = keys<VariationSource>()([
-  'id', 'name', 'description', 'severity', 'risk', 'detection', 'attack', 'entities', 'fields', 'message',
-  'attacker_goals', 'investigation', 'false_positives', 'tags', 'targets', 'tests',
+  'id',
+  'name',
+  'description',
+  'severity',
+  'risk',
+  'detection',
+  'attack',
+  'entities',
+  'fields',
+  'message',
+  'attacker_goals',
+  'investigation',
+  'false_positives',
+  'tags',
+  'targets',
+  'tests',
 ]);
 const TEST = keys<TestSource>()(['name', 'expect', 'events', 'history']);
 const DATA_SOURCE = keys<DataSourceSource>()(['name', 'title', 'description', 'provenance', 'splunk', 'elastic', 'fields']);
@@ -84,7 +123,21 @@ describe('schemas match source-types.ts', () => {
 
   it('requires exactly the keys that source-types.ts does not mark optional', () => {
     expect(sorted(rule.required as string[])).toEqual(
-      sorted(['id', 'name', 'version', 'status', 'severity', 'risk', 'description', 'data_source', 'detection', 'periods', 'schedule', 'attack', 'message']),
+      sorted([
+        'id',
+        'name',
+        'version',
+        'status',
+        'severity',
+        'risk',
+        'description',
+        'data_source',
+        'detection',
+        'periods',
+        'schedule',
+        'attack',
+        'message',
+      ]),
     );
     expect(sorted(at(rule, '$defs', 'variation').required as string[])).toEqual(['id', 'name']);
     expect(sorted(dataSource.required as string[])).toEqual(sorted(DATA_SOURCE));

@@ -6,10 +6,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { SourceDocument } from '../../compiler/load/source-document.ts';
-import { validateConfigDocument, validateDataSourceDocument, validateRuleDocument } from '../../compiler/schema/validate-schema.ts';
+import {
+  validateConfigDocument,
+  validateDataSourceDocument,
+  validateRuleDocument,
+} from '../../compiler/schema/validate-schema.ts';
 
-const validRule = SourceDocument.parse('v.yml', readFileSync(new URL('../fixtures/schema/valid-rule.yml', import.meta.url), 'utf8'))
-  .document!.data as Record<string, unknown>;
+const validRule = SourceDocument.parse(
+  'v.yml',
+  readFileSync(new URL('../fixtures/schema/valid-rule.yml', import.meta.url), 'utf8'),
+).document!.data as Record<string, unknown>;
 
 function checkAll(data: unknown): void {
   const text = stringify(data);
