@@ -71,6 +71,7 @@ export function emitDocs(library: Library, context: EmitContext): EmitResult {
 
   files.push({ path: 'docs/site/assets/style.css', contents: asset('style.css'), prettier: 'css' });
   files.push({ path: 'docs/site/assets/site.js', contents: asset('site.js'), prettier: 'babel' });
+  files.push({ path: 'docs/site/assets/favicon.svg', contents: asset('favicon.svg') });
 
   return { files: files.sort((a, b) => compare(a.path, b.path)), diagnostics: [] };
 }

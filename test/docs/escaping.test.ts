@@ -57,7 +57,7 @@ describe('HTML pages escape rule text', () => {
     for (const [path, html] of htmlFiles) {
       for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
         expect(href, path).not.toMatch(/^\s*javascript:/i);
-        expect(href, path).toMatch(/^(https?:\/\/|\.\.\/|#|[a-z0-9-]+(\/[a-z0-9-]+)*\.(html|css|js)(#[\w-]+)?$)/);
+        expect(href, path).toMatch(/^(https?:\/\/|\.\.\/|#|[a-z0-9-]+(\/[a-z0-9-]+)*\.(html|css|js|svg)(#[\w-]+)?$)/);
       }
     }
     const page = fileAt(files, `docs/site/rules/${slug}.html`);
