@@ -69,7 +69,18 @@ export function attackFromTags(tags: readonly string[]): AttackFromTags {
       for (const t of named) byTactic.get(t)!.push(id);
     }
   }
-  const attack = [...byTactic].map(([tactic, ids]) => ({ tactic, techniques: ids }));
+  const attack: AttackSource[] = [];
+  for (const [tactic, ids] of byTactic) {
+    if (ids.length === 0) {
+      // Our mapping lists techniques under tactics; a tactic alone stays a tag, not lost.
+      warnings.push(`Tag \`attack.${tactic}\` names a tactic without any of its techniques; kept as a plain tag.`);
+      kept.push(tags.find((t) => t.toLowerCase().replaceAll('_', '-') === `attack.${tactic}`) ?? `attack.${tactic}`);
+      continue;
+    }
+    // A sub-technique implies its parent: listing both is redundant (attack/subtechnique-with-parent).
+    const techniquesOfTactic = ids.filter((id) => !ids.some((other) => other.startsWith(`${id}.`)));
+    attack.push({ tactic, techniques: techniquesOfTactic });
+  }
   return { attack, tags: unique(kept), warnings };
 }
 

@@ -3,6 +3,7 @@
 // (`|all`: every value). Sigma compares case-insensitively by default, which becomes our explicit
 // `lower(field) op "lower-case value"`; `|cased` keeps the comparison exact.
 
+import { isIP } from 'node:net';
 import type { FieldType } from '../../ir.ts';
 import type { AstExpr, ComparisonOp } from '../../parse/ast.ts';
 import { and, compare, list, literal, not, or, regex } from './ast-build.ts';
@@ -17,7 +18,7 @@ import { isPlain, normalize, parseSigmaString, plainSigmaString, plainText, type
 
 /** Turns a Sigma field name into the logical field of the rule's data source. */
 export interface FieldResolver {
-  resolve(sigmaField: string, use: 'text' | 'number'): { readonly name: string; readonly type: FieldType };
+  resolve(sigmaField: string, use: 'text' | 'number' | 'ip'): { readonly name: string; readonly type: FieldType };
 }
 
 /** The match expression of a Sigma condition over the rule's search identifiers. */
@@ -84,7 +85,7 @@ function mapToMatch(name: string, map: Record<string, unknown>, fields: FieldRes
 function fieldToMatch(chain: ModifierChain, raw: unknown, fields: FieldResolver): AstExpr {
   const values = Array.isArray(raw) ? raw : [raw];
   if (values.length === 0) refuse('sigma/empty-value-list', `\`${chain.field}\` has an empty value list, which matches nothing in Sigma; remove it or give values.`);
-  const use = chain.comparison === 'gt' || chain.comparison === 'gte' || chain.comparison === 'lt' || chain.comparison === 'lte' ? 'number' : 'text';
+  const use = chain.comparison === 'cidr' ? 'ip' : chain.comparison === 'gt' || chain.comparison === 'gte' || chain.comparison === 'lt' || chain.comparison === 'lte' ? 'number' : 'text';
   const field = fields.resolve(chain.field, use);
   const expr = (() => {
     switch (chain.comparison) {
@@ -148,6 +149,9 @@ function regexToMatch(chain: ModifierChain, value: unknown, field: { name: strin
 }
 
 function cidrToMatch(chain: ModifierChain, values: unknown[], field: { name: string; type: FieldType }): AstExpr {
+  if (field.type !== 'ip') {
+    refuse('sigma/cidr-on-text', `\`${chain.field}|cidr\` needs an IP field, but \`${field.name}\` is a ${field.type} field of the data source (other rules match it as text, which IP fields do not allow).`);
+  }
   const blocks = values.map((v) => {
     if (typeof v !== 'string' || !/^[0-9A-Fa-f:.]+\/\d{1,3}$/.test(v)) refuse('sigma/cidr-value', `\`${chain.field}|cidr\` needs CIDR blocks such as 10.0.0.0/8, not ${JSON.stringify(v)}.`);
     return v;
@@ -256,7 +260,12 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
     if (c.kind === 'null') parts.push(not(compare(field.name, 'exists', undefined)));
     else if (c.kind === 'typed') typed.push(c.value);
     else {
-      if (field.type === 'number' || field.type === 'boolean') {
+      if (field.type === 'ip') {
+        const { op, text } = classifyPattern(c.value);
+        if (op !== '==' || isIP(text) === 0) {
+          refuse('sigma/text-on-ip', `\`${chain.field}\` is matched as text (${JSON.stringify(text)}), but \`${field.name}\` is an ip field of the data source, which compares whole addresses (==) or blocks (cidr) only.`);
+        }
+      } else if (field.type === 'number' || field.type === 'boolean') {
         refuse('sigma/text-on-number', `\`${chain.field}\` is matched as text (${JSON.stringify(c.value.map((p) => (p.kind === 'text' ? p.text : p.kind === 'any-string' ? '*' : '?')).join(''))}), but \`${field.name}\` is a ${field.type} field of the data source.`);
       }
       const { op } = classifyPattern(c.value);

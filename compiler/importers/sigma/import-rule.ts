@@ -9,7 +9,7 @@ import { layoutMatch } from './match-layout.ts';
 import { parseCondition, type Aggregation } from './condition.ts';
 import { conditionToMatch } from './detection.ts';
 import { describeLogsource, type DataSourceRegistry, type SigmaLogsource } from './logsource.ts';
-import { dateOf, isUrl, RISK_BY_LEVEL, severityOf, statusOf, textList } from './metadata.ts';
+import { dateOf, isUrl, RISK_BY_LEVEL, severityOf, statusOf, textList, urlOf } from './metadata.ts';
 import { or } from './ast-build.ts';
 import { Refusal, refuse } from './refusal.ts';
 
@@ -78,7 +78,7 @@ function convert(sigma: unknown, file: string, dataSources: DataSourceRegistry):
   if (shownFields.length) rule.fields = [...new Set(shownFields)];
   const falsePositives = textList(sigma.falsepositives);
   if (falsePositives.length) rule.false_positives = falsePositives;
-  const urls = references.filter(isUrl);
+  const urls = references.map(urlOf).filter((u): u is string => u !== undefined);
   if (urls.length) rule.references = [...new Set(urls)];
   if (typeof sigma.author === 'string' && sigma.author.trim()) rule.author = sigma.author.trim();
   const created = dateOf(sigma.date, 'date', warnings);

@@ -35,9 +35,11 @@ export async function importSigma(paths: readonly string[], cwd: string, outDir 
   const files = new Map<string, string>();
   const entries: ReportEntry[] = [];
   const used = new Set<string>();
-  for (const input of inputs) {
+  const read = await Promise.all(inputs.map((input) => readDocuments(input.absolute)));
+  registry.noteFieldUses(read.flatMap((documents) => ('rules' in documents ? documents.rules : [])));
+  for (const [index, input] of inputs.entries()) {
     const shown = relative(cwd, input.absolute).split(sep).join('/') || input.absolute;
-    const documents = await readDocuments(input.absolute);
+    const documents = read[index]!;
     if ('error' in documents) {
       entries.push({ file: shown, status: 'refused', code: documents.code, reason: documents.error });
       continue;

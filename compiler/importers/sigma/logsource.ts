@@ -89,6 +89,35 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
  */
 export class DataSourceRegistry {
   private readonly sources = new Map<string, { source: DataSourceSource; mapping?: LogsourceMapping; added: Set<string> }>();
+  /** `<data source>\0<field>` of generated fields that every rule compares with cidr only: typed ip. */
+  private readonly ipFields = new Set<string>();
+
+  /**
+   * Before converting: a field the mapping lacks becomes an ip field when all its uses in the
+   * input are `|cidr` (any other use needs text, which ip fields do not allow).
+   */
+  noteFieldUses(rules: readonly unknown[]): void {
+    const uses = new Map<string, { cidr: number; other: number }>();
+    for (const rule of rules) {
+      if (!isRecord(rule) || !isRecord(rule.logsource) || !isRecord(rule.detection)) continue;
+      const { name } = this.forLogsource(rule.logsource as SigmaLogsource);
+      for (const [identifier, selection] of Object.entries(rule.detection)) {
+        if (identifier === 'condition' || identifier === 'timeframe') continue;
+        for (const map of Array.isArray(selection) ? selection : [selection]) {
+          if (!isRecord(map)) continue;
+          for (const key of Object.keys(map)) {
+            const [field = '', ...modifiers] = key.split('|');
+            const id = `${name}\u0000${logicalName(field)}`;
+            const use = uses.get(id) ?? { cidr: 0, other: 0 };
+            if (modifiers.includes('cidr')) use.cidr++;
+            else use.other++;
+            uses.set(id, use);
+          }
+        }
+      }
+    }
+    for (const [id, use] of uses) if (use.cidr > 0 && use.other === 0) this.ipFields.add(id);
+  }
 
   /** The data source for a logsource, and a warning when it had to be generated. */
   forLogsource(logsource: SigmaLogsource): { name: string; generatedWarning?: string; mapping?: LogsourceMapping } {
@@ -120,8 +149,9 @@ export class DataSourceRegistry {
         const logical = renamed && entry.source.fields[renamed] ? renamed : logicalName(sigmaField);
         let field = entry.source.fields[logical];
         if (!field) {
+          const ip = use === 'ip' && this.ipFields.has(`${dataSource}\u0000${logical}`);
           field = {
-            type: use === 'number' ? 'number' : 'keyword',
+            type: use === 'number' ? 'number' : ip ? 'ip' : 'keyword',
             description: `Sigma field ${sigmaField}; not in the shipped mapping, native names assumed equal to the Sigma name.`,
             splunk: sigmaField,
             elastic: entry.mapping?.elasticFallback ? entry.mapping.elasticFallback(sigmaField) : sigmaField,
@@ -177,4 +207,8 @@ function generatedSource(name: string, logsource: SigmaLogsource): DataSourceSou
     elastic: { index: [`logs-${[logsource.product, logsource.service ?? logsource.category].filter(Boolean).join('.') || 'sigma'}-*`] },
     fields: {},
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

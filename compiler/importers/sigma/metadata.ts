@@ -55,7 +55,17 @@ export function textList(value: unknown): string[] {
   return items.filter((v) => v !== null && v !== undefined && String(v).trim() !== '').map((v) => String(v).trim());
 }
 
+/** A reference as an RFC 3986 URL: characters URLs may not hold raw (`[`, `]` outside the host, `|`, …) percent-encoded. */
+export function urlOf(text: string): string | undefined {
+  if (!isUrl(text)) return undefined;
+  const url = new URL(text);
+  const host = `${url.protocol}//${url.host}`;
+  const rest = text.slice(text.indexOf(url.host) + url.host.length);
+  return host + rest.replace(/[\[\]|{}^`"<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 export function isUrl(text: string): boolean {
+  if (/\s/.test(text)) return false;
   try {
     const url = new URL(text);
     return url.protocol === 'http:' || url.protocol === 'https:';
