@@ -8,6 +8,7 @@
 
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import type { Expr, Rule } from '../../compiler/ir.ts';
+import { splitFilterClauses } from './filter-clauses.ts';
 import { exprToKql } from './kql/from-expr.ts';
 import { KQL, layoutKql, type Dialect } from './kql/layout.ts';
 import { and, not, type KqlNode } from './kql/tree.ts';
@@ -39,9 +40,10 @@ export function ruleQuery(rule: Rule): RuleQuery {
   return { language: 'lucene', text: layoutKql(safeNegations(lucene.node, false), LUCENE), diagnostics: lucene.diagnostics };
 }
 
+/** The KQL filter as it is, one raw clause per top-level `and` operand. */
 function rawFilter(rule: Rule): KqlNode | undefined {
   const filter = rule.dataSource.elastic.filter.trim();
-  return filter === '' ? undefined : { kind: 'raw', text: filter };
+  return filter === '' ? undefined : and(splitFilterClauses(filter).map((text): KqlNode => ({ kind: 'raw', text })));
 }
 
 function build(

@@ -5,6 +5,7 @@
 import { error, type Diagnostic } from '../../../compiler/diagnostics.ts';
 import type { DataSource } from '../../../compiler/ir.ts';
 import { and, type KqlNode } from '../kql/tree.ts';
+import { splitFilterClauses } from '../filter-clauses.ts';
 import { escapeLuceneTerm } from './escape.ts';
 
 const CLAUSE = /^([A-Za-z0-9_@.\/-]+)\s*:\s*(?:"((?:[^"\\]|\\["\\])*)"|([A-Za-z0-9_.-]+))$/;
@@ -13,7 +14,7 @@ export function filterToLucene(dataSource: DataSource, out: Diagnostic[]): KqlNo
   const filter = dataSource.elastic.filter.trim();
   if (filter === '') return undefined;
   const clauses: KqlNode[] = [];
-  for (const part of splitAnd(filter)) {
+  for (const part of splitFilterClauses(filter)) {
     const m = CLAUSE.exec(part.trim());
     if (!m) {
       out.push(
@@ -29,29 +30,4 @@ export function filterToLucene(dataSource: DataSource, out: Diagnostic[]): KqlNo
     clauses.push({ kind: 'raw', text: `${escapeLuceneTerm(m[1]!)}:${value}` });
   }
   return and(clauses);
-}
-
-/** Splits at ` and ` outside quotes. */
-function splitAnd(text: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '\\') {
-      current += ch + (text[++i] ?? '');
-      continue;
-    }
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && /^\s+and\s+/i.test(text.slice(i)) && /\s/.test(ch)) {
-      const m = /^\s+and\s+/i.exec(text.slice(i))!;
-      parts.push(current);
-      current = '';
-      i += m[0].length - 1;
-      continue;
-    }
-    current += ch;
-  }
-  parts.push(current);
-  return parts;
 }
