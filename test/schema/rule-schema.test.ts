@@ -21,6 +21,9 @@ describe('rule schema: valid', () => {
   it('accepts a rule that uses every key of the format', () => {
     expect(validateFixture('valid-rule.yml')).toEqual([]);
   });
+  it('accepts a threshold rule with every threshold key', () => {
+    expect(validateFixture('valid-threshold-rule.yml')).toEqual([]);
+  });
   it('names the file in every span', () => {
     const [first] = validateFixture('bad-enum.yml');
     expect(first?.span.file).toBe('bad-enum.yml');
