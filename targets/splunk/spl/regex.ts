@@ -21,12 +21,14 @@ function needsHex(char: string): boolean {
   return code < 0x20 || (code >= 0x7f && code < 0xa0) || char === '"' || char === '$' || char === '`' || code === 0x2028 || code === 0x2029;
 }
 
+/** PCRE's metacharacters outside a character class (we never set the x option, so `#` and spaces are plain). */
+const METACHARACTERS = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
+
 /** One literal character, escaped for PCRE outside a character class. */
 function literalChar(char: string): string {
   if (needsHex(char)) return hexEscape(char);
-  if (/[A-Za-z0-9 _]/.test(char) || char.codePointAt(0)! >= 0xa0) return char;
-  // In PCRE a backslash before any non-alphanumeric character makes it literal.
-  return `\\${char}`;
+  // In PCRE a backslash before a non-alphanumeric character makes it literal.
+  return METACHARACTERS.has(char) ? `\\${char}` : char;
 }
 
 export function escapeRegexText(text: string): string {
