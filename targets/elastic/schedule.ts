@@ -1,9 +1,11 @@
 // Schedule and periods as Kibana date math.
 //
-// A run every `interval` looks at events in [now - (interval + lookback + delay), now - delay]:
-// - `lookback` overlaps consecutive windows so that an event near a boundary is not missed
-//   (Kibana does not alert twice on the same event in the overlap): interval 5m, lookback 1m →
-//   `from: now-6m`;
+// A rule's schedule says: run every `interval`, each run searching the last `lookback` (at least
+// the interval, a check makes sure), ending `delay` ago. So a run covers
+// [now - (lookback + delay), now - delay]:
+// - interval 5m, lookback 6m → `interval: 5m`, `from: now-6m` (the extra minute overlaps the
+//   previous run so that late-indexed events at the boundary are not missed; Kibana does not
+//   alert twice on one event);
 // - `delay` shifts the whole window back, for sources whose events arrive late: `to: now-<delay>`
 //   (omitted when there is no delay; Kibana's default is `now`).
 // Threshold rules count events within `periods.test`, so their window is that long instead:
@@ -22,7 +24,7 @@ export function ruleWindow(rule: Rule): RuleWindow {
   const span =
     rule.detection.type === 'threshold' && rule.periods.test !== 'single-event'
       ? rule.periods.test.seconds
-      : interval.seconds + lookback.seconds;
+      : lookback.seconds;
   return {
     interval: durationText(interval.seconds),
     from: `now-${durationText(span + delay.seconds)}`,

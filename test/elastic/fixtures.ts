@@ -146,7 +146,7 @@ export const seedRule: Rule = {
     fields: [f('source_ip'), f('user_agent'), f('user')],
   },
   periods: { training: duration('5d', 5 * 86400), test: 'single-event' },
-  schedule: { interval: duration('5m', 300), lookback: duration('1m', 60), delay: duration('0m', 0) },
+  schedule: { interval: duration('5m', 300), lookback: duration('6m', 360), delay: duration('0m', 0) },
   attack: [
     { tactic: TA0002, techniques: [T1610, T1609], span: span() },
     { tactic: TA0005, techniques: [T1610], span: span() },

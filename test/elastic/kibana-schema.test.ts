@@ -29,7 +29,7 @@ const variety: Rule[] = [
     attack: [{ tactic: TA0002, techniques: [T1204_003], span: base.span }],
     periods: { test: 'single-event', deduplication: dur('1d', 86400) },
     entities: [{ field: f('user'), type: 'user', role: 'victim', span: base.span }],
-    schedule: { interval: dur('1h', 3600), lookback: dur('10m', 600), delay: dur('5m', 300) },
+    schedule: { interval: dur('1h', 3600), lookback: dur('70m', 4200), delay: dur('5m', 300) },
     targets: { splunk: {}, elastic: { building_block: true, setup: 'Enable audit logging.' } },
   },
   {

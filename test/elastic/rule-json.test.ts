@@ -79,11 +79,12 @@ describe('rule fields', () => {
     expect(emitOne({ ...base, severity: 'critical', risk: { score: 99 } }).json).toMatchObject({ severity: 'critical', risk_score: 99 });
   });
 
-  it('widens the window by lookback and shifts it back by delay', () => {
-    const schedule = { interval: dur('10m', 600), lookback: dur('5m', 300), delay: dur('2m', 120) };
+  it('searches the lookback, shifted back by the delay', () => {
+    const schedule = { interval: dur('10m', 600), lookback: dur('15m', 900), delay: dur('2m', 120) };
     expect(emitOne({ ...base, schedule }).json).toMatchObject({ interval: '10m', from: 'now-17m', to: 'now-2m' });
-    const odd = { interval: dur('1h', 3600), lookback: dur('30s', 30), delay: dur('0s', 0) };
+    const odd = { interval: dur('1h', 3600), lookback: dur('3630s', 3630), delay: dur('0s', 0) };
     expect(emitOne({ ...base, schedule: odd }).json).toMatchObject({ interval: '1h', from: 'now-3630s' });
+    expect(emitOne({ ...base, schedule: odd }).json).not.toHaveProperty('to');
   });
 
   it('nests sub-techniques under their parent technique, under the tactic they serve', () => {
