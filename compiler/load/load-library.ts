@@ -5,12 +5,12 @@
 // - a file with a folder named `data-sources` anywhere in its path is a data source, every other
 //   file is a rule;
 // - `detc.yml` in the current folder is the project configuration, never a rule, even when a
-//   rules path includes it;
+//   rules path includes it; a `detc.yml` anywhere else is skipped with a warning;
 // - one YAML document per file; an empty file is an error.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { error, fileSpan, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { error, fileSpan, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.ts';
 import { displayPath, findYamlFiles, type FoundFile } from './find-files.ts';
 import { SourceDocument } from './source-document.ts';
 import { explainYamlErrors } from './yaml-messages.ts';
@@ -31,7 +31,19 @@ export async function loadLibrary(paths: readonly string[], options: { cwd: stri
   const found = await findYamlFiles(paths, cwd);
   const diagnostics = [...found.diagnostics];
 
-  const libraryFiles = found.files.filter((file) => file.absolute !== configPath);
+  const libraryFiles = found.files.filter((file) => {
+    if (file.absolute === configPath) return false;
+    if (path.basename(file.absolute) !== CONFIG_FILE) return true;
+    // A detc.yml elsewhere is project settings in the wrong place, not a rule with 13 missing keys.
+    diagnostics.push(
+      warning(
+        'load/misplaced-config',
+        fileSpan(file.display),
+        `"${file.display}" is not read: project settings are read only from ${CONFIG_FILE} in the folder detc runs in; move it there, or rename it if it is a rule`,
+      ),
+    );
+    return false;
+  });
   // Read in parallel; results keep the sorted order of `libraryFiles`.
   const documents = await Promise.all(libraryFiles.map((file) => readDocument(file)));
   const rules: SourceDocument[] = [];

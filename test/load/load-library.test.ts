@@ -31,6 +31,7 @@ describe('loadLibrary', () => {
       'rules/.hidden/c.yml': 'name: hidden\n',
       'rules/Upper.yml': 'name: upper\n',
       'other/extra.yml': 'name: extra\n',
+      'other/nested/detc.yml': 'splunk: {}\n',
     });
   });
   afterAll(async () => {
@@ -58,10 +59,13 @@ describe('loadLibrary', () => {
     expect(loaded.rules.map((d) => d.file)).toContain('other/extra.yml');
   });
 
-  it('has no config when cwd has no detc.yml', async () => {
+  it('has no config when cwd has no detc.yml, and skips a detc.yml elsewhere with a warning', async () => {
     const loaded = await loadLibrary(['.'], { cwd: path.join(root, 'other') });
     expect(loaded.config).toBeUndefined();
     expect(loaded.rules.map((d) => d.file)).toEqual(['extra.yml']);
+    expect(loaded.diagnostics.map((d) => [...at(d), d.severity])).toEqual([
+      ['nested/detc.yml', 'load/misplaced-config', 1, 1, 'warning'],
+    ]);
   });
 
   it('accepts files and folders together, reading each file once', async () => {
@@ -84,6 +88,7 @@ describe('loadLibrary', () => {
     const loaded = await loadLibrary(['rules/missing', 'nope.yml', 'other'], { cwd: root });
     expect(loaded.diagnostics.map(at)).toEqual([
       ['nope.yml', 'load/not-found', 1, 1],
+      ['other/nested/detc.yml', 'load/misplaced-config', 1, 1],
       ['rules/missing', 'load/not-found', 1, 1],
     ]);
     expect(loaded.diagnostics[0]?.message).toBe(
