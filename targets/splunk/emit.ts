@@ -9,8 +9,8 @@
 // construct concerned; the app holds every other rule.
 
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
-import { hasErrors } from '../../compiler/diagnostics.ts';
-import type { Library } from '../../compiler/ir.ts';
+import { error, hasErrors } from '../../compiler/diagnostics.ts';
+import type { Allowlist, Library } from '../../compiler/ir.ts';
 import type { EmitResult, OutputFile, QueryPreview } from '../target.ts';
 import { appConf, defaultMeta, readme } from './app.ts';
 import type { ReadmeEntry } from './app.ts';
@@ -33,15 +33,32 @@ export function emitSplunk(library: Library): EmitResult {
   const macros = library.dataSources.map(dataSourceMacro);
   const readmeEntries: ReadmeEntry[] = [];
 
-  // Allowlists are compiled once per name, so rules sharing one share its macro.
+  // Allowlists are compiled once per name, so rules sharing one share its macro. The same name
+  // with a different match would make one rule silently use the other's: refuse the later rule.
   const allowlists = new Map<string, AllowlistMacro>();
+  const conflicting = new Set<Allowlist>();
   for (const rule of library.rules) {
     for (const allowlist of rule.detection.allowlists) {
-      if (allowlists.has(allowlist.name)) continue;
       const allowlistDiagnostics: Diagnostic[] = [];
       const compiled = compileAllowlist(allowlist, allowlistDiagnostics);
+      const first = allowlists.get(allowlist.name);
+      if (first) {
+        if (first.definition !== compiled.definition) {
+          conflicting.add(allowlist);
+          diagnostics.push(
+            error(
+              'splunk/macro-conflict',
+              allowlist.span,
+              `Allowlist "${allowlist.name}" is defined differently by another rule, and Splunk has one macro per name. Give this allowlist its own name, or make both identical.`,
+              [{ span: first.allowlist.span, message: 'the other definition' }],
+            ),
+          );
+        }
+        continue;
+      }
       diagnostics.push(...allowlistDiagnostics);
-      if (!hasErrors(allowlistDiagnostics)) allowlists.set(allowlist.name, compiled);
+      if (hasErrors(allowlistDiagnostics)) conflicting.add(allowlist);
+      else allowlists.set(allowlist.name, compiled);
     }
   }
 
@@ -50,7 +67,7 @@ export function emitSplunk(library: Library): EmitResult {
     const compiled = compileSearch(rule, allowlists);
     const saved = savedSearch(rule, compiled, project, settingsFor(rule, project));
     const ruleDiagnostics = [...compiled.diagnostics, ...saved.diagnostics];
-    if (rule.detection.allowlists.some((allowlist) => !allowlists.has(allowlist.name))) continue; // already reported
+    if (rule.detection.allowlists.some((allowlist) => conflicting.has(allowlist))) continue; // already reported
     const clash = names.get(saved.stanza.name);
     if (clash !== undefined) {
       ruleDiagnostics.push({
