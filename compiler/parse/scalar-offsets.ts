@@ -128,13 +128,10 @@ function foldFlow(source: string, from: number, to: number, style: 'plain' | 'si
     if (style === 'double' && c === '\\') {
       const next = source.charAt(i + 1);
       if (next === '\n' || (next === '\r' && source.charAt(i + 2) === '\n')) {
-        // An escaped line break joins the lines with nothing in between.
-        i = skipLineBreak(source, i + 1);
-        i = skipBlanks(source, i, to);
-        while (i < to && isLineBreakAt(source, i)) {
-          out.push('\n', i, i + 1);
-          i = skipBlanks(source, skipLineBreak(source, i), to);
-        }
+        // An escaped line break joins the lines with nothing in between; the next line's leading
+        // blanks go too. (A following empty line then folds as usual: that is what the yaml
+        // package does, and its value is the one we must reproduce.)
+        i = skipBlanks(source, skipLineBreak(source, i + 1), to);
         continue;
       }
       const hexLength = HEX_ESCAPE_LENGTH[next];
@@ -204,8 +201,12 @@ function blockCandidates(source: string, start: number, end: number, folded: boo
   const indicator = Number(header[1] ?? header[3] ?? 0);
   const chomping = header[2] === '-' ? 'strip' : header[2] === '+' ? 'keep' : 'clip';
   const lines = sourceLines(source, headerEnd + 1, end);
-  const firstContent = lines.find((line) => line.text.trim() !== '');
-  const detected = firstContent ? firstContent.text.length - firstContent.text.trimStart().length : 0;
+  // Indentation is spaces only; a tab after them is content.
+  const firstContent = lines.find((line) => !/^ *$/.test(line.text));
+  // With no content at all, the blank lines' longest run of spaces is the indentation.
+  const detected = firstContent
+    ? (/^ */.exec(firstContent.text)?.[0].length ?? 0)
+    : Math.max(0, ...lines.map((line) => line.text.length));
   // With an indicator the indentation is relative to the parent node's, which we do not know
   // here: try each possibility; the caller keeps the one that reproduces the yaml package's value.
   const indents = indicator > 0 ? range(indicator, Math.max(indicator, detected)) : [detected, ...range(1, detected - 1)];
@@ -224,8 +225,11 @@ function sourceLines(source: string, from: number, to: number): SourceLine[] {
   while (i < to) {
     const nl = source.indexOf('\n', i);
     const lineEnd = nl === -1 || nl >= to ? to : nl;
-    const text = source.slice(i, lineEnd).replace(/\r$/, '');
-    lines.push(nl !== -1 && nl < to ? { start: i, text, breakAt: nl } : { start: i, text });
+    const raw = source.slice(i, lineEnd);
+    const text = raw.replace(/\r$/, '');
+    // A CRLF line break starts at its \r.
+    const breakAt = nl - (raw.length - text.length);
+    lines.push(nl !== -1 && nl < to ? { start: i, text, breakAt } : { start: i, text });
     i = lineEnd + 1;
   }
   return lines;
@@ -233,7 +237,7 @@ function sourceLines(source: string, from: number, to: number): SourceLine[] {
 
 function readBlock(lines: readonly SourceLine[], indent: number, folded: boolean, chomping: 'strip' | 'keep' | 'clip'): ScalarText {
   const out = new Builder();
-  const isEmpty = (line: SourceLine) => line.text.length <= indent && line.text.trim() === '';
+  const isEmpty = (line: SourceLine) => line.text.length <= indent && /^ *$/.test(line.text);
   const isMoreIndented = (line: SourceLine) => /^[ \t]/.test(line.text.slice(indent));
   let lastContent = -1;
   lines.forEach((line, index) => {
@@ -259,12 +263,13 @@ function readBlock(lines: readonly SourceLine[], indent: number, folded: boolean
     for (let k = 0; k < text.length; k++) out.push(text.charAt(k), line.start + indent + k, line.start + indent + k + 1);
     previousContent = line;
   }
+  // Chomping: strip drops the final line breaks, clip keeps one, keep keeps them all.
   if (chomping !== 'strip' && previousContent?.breakAt !== undefined) {
     out.push('\n', previousContent.breakAt, previousContent.breakAt + 1);
-    if (chomping === 'keep') {
-      for (const line of lines.slice(lastContent + 1)) {
-        if (line.breakAt !== undefined) out.push('\n', line.breakAt, line.breakAt + 1);
-      }
+  }
+  if (chomping === 'keep') {
+    for (const line of lines.slice(lastContent + 1)) {
+      if (line.breakAt !== undefined) out.push('\n', line.breakAt, line.breakAt + 1);
     }
   }
   return out.result();

@@ -182,6 +182,9 @@ describe('parseMatch inside YAML', () => {
     ['folded >- with blank lines', 'match: >-\n  user == "a"\n\n  and verb\n\n  == x\n', '6:6'],
     ['folded >+ with more-indented lines', 'match: >+\n  user == "a"\n    and verb\n  == x\n', '4:6'],
     ['folded >2- nested', 'detection:\n  match: >2-\n      user == "a" and\n    verb ==\n      x\n', '5:7'],
+    ['literal | with CRLF line breaks', 'match: |\r\n  a == 1 and\r\n  b ==\r\n', '3:7'],
+    ['double-quoted with CRLF line breaks', 'match: "a == 1 and\r\n  b =="\r\n', '2:7'],
+    ['plain with a tag and an anchor', 'match: !!str &m a ==\n', '1:21'],
     ['in a sequence of maps', 'list:\n  - match: |\n      a == 1\n      b == 2\n', '4:7'],
     ['after non-ASCII text (columns count UTF-16 units)', 'match: "`é` == \\"😀\\" or x"\n', '1:27'],
   ];
