@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { importDetection, WINDOWS_PROCESS, WINDOWS_SECURITY } from './import-helpers.ts';
 
+const NETWORK = { product: 'windows', category: 'network_connection' };
+
 const valid: { construct: string; detection: Record<string, unknown>; condition?: string; logsource?: Record<string, string>; match: string }[] = [
   { construct: 'plain value: case-insensitive equality', detection: { s: { Image: 'C:\\Windows\\System32\\cmd.exe' } }, match: 'lower(Image) == "c:\\\\windows\\\\system32\\\\cmd.exe"' },
   { construct: 'endswith', detection: { s: { 'Image|endswith': '\\cmd.exe' } }, match: 'lower(Image) endswith "\\\\cmd.exe"' },
@@ -17,7 +19,9 @@ const valid: { construct: string; detection: Record<string, unknown>; condition?
   { construct: 'numbers on a number field, quoted or not', logsource: WINDOWS_SECURITY, detection: { s: { EventID: [4624, '4625'] } }, match: 'EventID in [4624, 4625]' },
   { construct: 'values without letters need no lower()', detection: { s: { 'Hashes|contains': '0123-45' } }, match: 'Hashes contains "0123-45"' },
   { construct: 're and re|i', detection: { s: { 'CommandLine|re': 'a.*b', 'Image|re|i': '\\\\x\\.exe$' } }, match: 'CommandLine matches /a.*b/\nand Image matches /\\\\x\\.exe$/i' },
-  { construct: 'cidr list', logsource: WINDOWS_SECURITY, detection: { s: { 'IpAddress|cidr': ['10.0.0.0/8', '192.168.0.0/16'] } }, match: 'IpAddress cidr ["10.0.0.0/8", "192.168.0.0/16"]' },
+  { construct: 'cidr list on an ip field', logsource: NETWORK, detection: { s: { 'DestinationIp|cidr': ['10.0.0.0/8', 'fc00::/7'] } }, match: 'DestinationIp cidr ["10.0.0.0/8", "fc00::/7"]' },
+  { construct: 'an address on an ip field', logsource: NETWORK, detection: { s: { DestinationIp: '127.0.0.1' } }, match: 'DestinationIp == "127.0.0.1"' },
+  { construct: 'kubernetes audit fields use the library names', logsource: { product: 'kubernetes', service: 'audit' }, detection: { s: { verb: 'create', 'objectRef.subresource': 'exec' } }, match: 'lower(verb) == "create"\nand lower(subresource) == "exec"' },
   { construct: 'exists true / false', detection: { s: { 'User|exists': true, 'ParentUser|exists': false } }, match: 'User exists\nand not ParentUser exists' },
   { construct: 'gt on a number field', detection: { s: { 'ProcessId|gt': 4 } }, match: 'ProcessId > 4' },
   { construct: 'neq', detection: { s: { 'Image|neq': 'x.exe' } }, match: 'not lower(Image) == "x.exe"' },
@@ -52,7 +56,7 @@ describe('Sigma constructs → detc match expressions', () => {
   });
 });
 
-const invalid: { construct: string; detection: Record<string, unknown>; condition?: string; code: string }[] = [
+const invalid: { construct: string; detection: Record<string, unknown>; condition?: string; code: string; logsource?: Record<string, string> }[] = [
   { construct: 'keyword list', detection: { keywords: ['evil', 'bad'] }, code: 'sigma/keyword-search' },
   { construct: 'keyword |all', detection: { keywords: { '|all': ['a', 'b'] } }, code: 'sigma/keyword-search' },
   { construct: 'expand with a placeholder', detection: { s: { 'User|expand': '%Admins%' } }, code: 'sigma/placeholder' },
@@ -65,12 +69,14 @@ const invalid: { construct: string; detection: Record<string, unknown>; conditio
   { construct: 'gt on a text field', detection: { s: { 'User|gt': 3 } }, code: 'sigma/range-on-text' },
   { construct: 'aggregation count() < N', detection: { s: { User: 'x' }, timeframe: '5m' }, condition: 's | count() by User < 3', code: 'sigma/aggregation-operator' },
   { construct: 'aggregation without timeframe', detection: { s: { User: 'x' } }, condition: 's | count() by User > 3', code: 'sigma/aggregation-timeframe' },
+  { construct: 'cidr on a text field', detection: { s: { 'User|cidr': '10.0.0.0/8' } }, code: 'sigma/cidr-on-text' },
+  { construct: 'startswith on an ip field', detection: { s: { 'DestinationIp|startswith': '10.' } }, code: 'sigma/text-on-ip', logsource: NETWORK },
   { construct: 'text on a number field', detection: { s: { 'ProcessId|contains': '12' } }, code: 'sigma/text-on-number' },
 ];
 
 describe('Sigma constructs the importer refuses', () => {
-  it.each(invalid)('$construct → $code', ({ detection, condition, code }) => {
-    const result = importDetection(detection, { logsource: WINDOWS_PROCESS, ...(condition ? { condition } : {}) });
+  it.each(invalid)('$construct → $code', ({ detection, condition, code, logsource }) => {
+    const result = importDetection(detection, { logsource: logsource ?? WINDOWS_PROCESS, ...(condition ? { condition } : {}) });
     expect(result.kind === 'refused' ? result.code : result).toBe(code);
   });
 
