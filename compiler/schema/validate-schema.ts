@@ -28,6 +28,8 @@ function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: strin
   const { validators, rootIds } = schemas();
   const validate = validators[kind];
   if (validate(doc.data)) return [];
+  const misplaced = misplacedFile(doc, kind);
+  if (misplaced) return [misplaced];
   const problems = collapseErrors(validate.errors ?? []).map(({ error: ajvError, alternative }) => {
     const problem = describeError({
       error: ajvError,
@@ -54,6 +56,32 @@ function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: strin
     );
   }
   return sortDiagnostics([...diagnostics.values()]);
+}
+
+/**
+ * A data source outside a data-sources/ folder is read as a rule (and the other way round); a
+ * dozen "unknown key" errors would hide the one fix, which is to move the file.
+ */
+function misplacedFile(doc: SourceDocument, kind: SchemaKind): Diagnostic | undefined {
+  const data = doc.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const has = (...keys: string[]) => keys.every((key) => key in data);
+  const span = doc.spanOfRange(0, 0);
+  if (kind === 'rule' && has('provenance', 'fields') && !has('detection')) {
+    return error(
+      'schema/misplaced-data-source',
+      span,
+      'this file is a data source (it has provenance and fields), but it is not in a data-sources/ folder, so it was read as a rule; move it into rules/data-sources/',
+    );
+  }
+  if (kind === 'data-source' && has('detection') && !has('provenance')) {
+    return error(
+      'schema/misplaced-rule',
+      span,
+      'this file is a rule (it has a detection), but it is in a data-sources/ folder, so it was read as a data source; move it out of data-sources/',
+    );
+  }
+  return undefined;
 }
 
 function pathKey(path: Path): string {

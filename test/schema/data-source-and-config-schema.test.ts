@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import { SourceDocument } from '../../compiler/load/source-document.ts';
-import { validateConfigDocument, validateDataSourceDocument } from '../../compiler/schema/validate-schema.ts';
+import {
+  validateConfigDocument,
+  validateDataSourceDocument,
+  validateRuleDocument,
+} from '../../compiler/schema/validate-schema.ts';
 
 const FIXTURES = new URL('../fixtures/schema/', import.meta.url);
 
@@ -45,9 +49,16 @@ describe('data-source schema', () => {
     ]);
   });
 
-  it('does not take a rule for a data source silently', () => {
+  it('says that a rule in a data-sources/ folder must move, instead of listing every key', () => {
     const diagnostics = validateDataSourceDocument(parse('valid-rule.yml'));
-    expect(diagnostics.filter((d) => d.code === 'schema/unknown-key').length).toBeGreaterThan(10);
+    expect(diagnostics.map(at)).toEqual([['schema/misplaced-rule', 1, 1]]);
+    expect(diagnostics[0]?.message).toMatch(/move it out of data-sources\/$/);
+  });
+
+  it('says that a data source outside data-sources/ must move', () => {
+    const diagnostics = validateRuleDocument(parse('data-sources/valid_source.yml'));
+    expect(diagnostics.map(at)).toEqual([['schema/misplaced-data-source', 1, 1]]);
+    expect(diagnostics[0]?.message).toMatch(/move it into rules\/data-sources\/$/);
   });
 });
 
