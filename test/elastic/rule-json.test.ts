@@ -1,9 +1,12 @@
 // The Kibana rule objects: the seed rule against Elastic's published rule and a golden file,
 // and each mapping (severity, schedule, threat, suppression, threshold, tags, note) on its own.
 
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../compiler/ir.ts';
+import { compileLibrary } from '../../compiler/pipeline.ts';
 import { emitElastic } from '../../targets/elastic/index.ts';
+import { repoRoot } from '../support/compile.ts';
 import { parseKql } from './kql-ast.ts';
 import { T1204_003, T1609, T1610, TA0002, TA0005, and, dur, eq, f, libraryOf, like, regex, seedRule, str } from './fixtures.ts';
 
@@ -15,10 +18,14 @@ function emitOne(rule: Rule, config: Record<string, unknown> = {}) {
   return { result, json: file ? (JSON.parse(String(file.contents)) as Record<string, any>) : undefined };
 }
 
-describe('the seed rule (Kubernetes Pod Creation Using Common Debug or Base Images)', () => {
-  const { result, json } = emitOne(seedRule, { license: 'Apache-2.0' });
+describe('the seed rule (Kubernetes Pod Creation Using Common Debug or Base Images), compiled from YAML', async () => {
+  // test/fixtures/elastic/library/rules/debug_image_pod.yml, through the whole pipeline.
+  const compiled = await compileLibrary({ paths: ['rules/debug_image_pod.yml', 'rules/data-sources'], cwd: resolve(repoRoot, 'test/fixtures/elastic/library') });
+  const seed = compiled.library!.rules.find((r) => r.id === seedRule.id)!;
+  const { result, json } = emitOne(seed, compiled.library!.config.elastic);
 
   it('matches the golden files', async () => {
+    expect(compiled.diagnostics).toEqual([]);
     expect(result.diagnostics).toEqual([]);
     await expect(String(result.files.find((x) => x.path === ruleFile(seedRule.id))!.contents)).toMatchFileSnapshot('../fixtures/elastic/seed-rule.json');
     await expect(String(result.files.find((x) => x.path === 'elastic/rules.ndjson')!.contents)).toMatchFileSnapshot('../fixtures/elastic/seed-rule.ndjson');
