@@ -49,7 +49,7 @@ const lowerText = text.map((t) => t.toLowerCase());
 const NUMBERS = [-2, -1, 0, 1, 2, 3, 1.5, 200, 404];
 const number = fc.constantFrom(...NUMBERS);
 const IPS = ['10.0.0.1', '10.1.2.3', '192.168.1.1', '8.8.8.8', '172.16.0.1', 'not-an-ip', '10.0.0.256'];
-const CIDRS = ['10.0.0.0/8', '192.168.0.0/16', '10.0.0.1/32', '0.0.0.0/0', '172.16.0.0/12'];
+const CIDRS = ['10.0.0.0/8', '192.168.0.0/16', '10.0.0.1/32', '0.0.0.0/0', '172.16.0.0/12', '10.1.2.3/8', '192.168.1.1'];
 
 const ref = (f: Field) => ({ kind: 'field-ref' as const, field: f, span: span() });
 const str = (value: string): Value => ({ kind: 'string', value, span: span() });

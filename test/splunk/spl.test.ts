@@ -104,6 +104,14 @@ const valid: { name: string; expr: Expr; search: string[]; where: string[] }[] =
     where: [`isnotnull(mvfind('userAgent', "(?i)\\\\Acurl/[^\\\\n\\\\r\\\\x{2028}\\\\x{2029}]+\\\\z"))`],
   },
   {
+    name: 'CIDR blocks are written canonically (host bits cleared, prefix written)',
+    expr: cidr(f('source_ip'), '10.1.2.3/8', '192.168.1.1'),
+    search: [],
+    where: [
+      `isnotnull(mvfilter(cidrmatch("10.0.0.0/8", 'sourceIPs{}') OR cidrmatch("::ffff:10.0.0.0/104", 'sourceIPs{}') OR cidrmatch("192.168.1.1/32", 'sourceIPs{}') OR cidrmatch("::ffff:192.168.1.1/128", 'sourceIPs{}')))`,
+    ],
+  },
+  {
     name: 'top-level AND splits between search and where',
     expr: and(eq(f('verb'), [str('create')]), like(f('image'), ['*:latest']), exists(f('user'))),
     search: ['verb="create"', 'requestObject.spec.containers{}.image="*:latest"'],

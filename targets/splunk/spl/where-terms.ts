@@ -130,10 +130,16 @@ function regexToWhere(expr: Regex, diagnostics: Diagnostic[]): string {
 
 function cidrToWhere(expr: Cidr, diagnostics: Diagnostic[]): string {
   const ref = field(expr.field, diagnostics);
-  // The language also matches an IPv4 block against the IPv4-mapped IPv6 form (::ffff:10.1.2.3).
+  // IPv4 blocks are written in canonical form (host bits cleared, prefix always written), and
+  // also as the IPv4-mapped IPv6 block, which the language matches too (::ffff:10.1.2.3).
   const blocks = expr.blocks.flatMap((block) => {
-    const v4 = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(block.value);
-    return v4 ? [block.value, `::ffff:${v4[1]}/${96 + Number(v4[2] ?? 32)}`] : [block.value];
+    const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(block.value);
+    if (!v4) return [block.value];
+    const prefix = Number(v4[5] ?? 32);
+    const address = v4.slice(1, 5).reduce((sum, octet) => sum * 256 + Number(octet), 0);
+    const network = prefix === 0 ? 0 : address - (address % 2 ** (32 - prefix));
+    const dotted = [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.');
+    return [`${dotted}/${prefix}`, `::ffff:${dotted}/${96 + prefix}`];
   });
   const tests = blocks.map((block) => `cidrmatch(${quoteString(block)}, ${ref})`);
   return `isnotnull(mvfilter(${tests.length === 1 ? tests[0] : tests.join(' OR ')}))`;
