@@ -36,7 +36,9 @@ export function parseMatch(doc: SourceDocument, path: Path): ParseMatchResult {
   const mapped = scalarText(doc.text, node);
   if (mapped) {
     const { value, starts, ends } = mapped;
-    const contentEnd = node.range[1];
+    // Where an empty expression is reported: inside the quotes, or at the scalar (`|`, `>`, or the key's value position).
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    const contentEnd = node.range[0] + (quoted ? 1 : 0);
     const startOf = (offset: number) => starts[offset] ?? ends[ends.length - 1] ?? contentEnd;
     const endOf = (end: number) => ends[end - 1] ?? startOf(end);
     return parseWith(value, {

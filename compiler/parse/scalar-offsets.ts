@@ -137,9 +137,13 @@ function foldFlow(source: string, from: number, to: number, style: 'plain' | 'si
       const hexLength = HEX_ESCAPE_LENGTH[next];
       if (hexLength !== undefined) {
         const hex = source.slice(i + 2, i + 2 + hexLength);
-        out.push(String.fromCodePoint(parseInt(hex, 16)), i, i + 2 + hexLength);
-        i += 2 + hexLength;
-        continue;
+        const code = /^[0-9A-Fa-f]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+        // A malformed escape is a YAML error reported elsewhere; only decode valid ones.
+        if (code <= 0x10ffff) {
+          out.push(String.fromCodePoint(code), i, i + 2 + hexLength);
+          i += 2 + hexLength;
+          continue;
+        }
       }
       const escaped = DOUBLE_QUOTE_ESCAPES[next];
       if (escaped !== undefined) {

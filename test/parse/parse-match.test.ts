@@ -215,6 +215,18 @@ describe('parseMatch inside YAML', () => {
     expect(first && doc.text.slice(first.span.start.offset, first.span.end.offset)).toBe('a == 1');
   });
 
+  it.each([
+    ['match:\n', '1:7'],
+    ['match: ""\n', '1:9'],
+    ["match: ''\n", '1:9'],
+    ['match: |\n\n', '1:8'],
+    ['match: >-\n  # only a comment\n', '2:3'],
+  ])('reports an empty expression in %j at %s', (yaml, position) => {
+    const doc = SourceDocument.parse('rule.yml', yaml).document as SourceDocument;
+    const { diagnostics } = parseMatch(doc, ['match']);
+    expect(diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`)).toEqual([`match/syntax ${position}`]);
+  });
+
   it('reports a non-string match as a syntax error at the value', () => {
     const doc = SourceDocument.parse('rule.yml', 'match:\n  a: 1\n').document as SourceDocument;
     const { diagnostics } = parseMatch(doc, ['match']);
