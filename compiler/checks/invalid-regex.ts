@@ -1,7 +1,9 @@
 // `f matches /re/` takes a regular expression that is valid JavaScript (the reference evaluator
-// runs it) and stays within the flavour every target shares (docs/language.md).
+// runs it) and stays within the flavour every target shares (docs/language.md): the evaluator's
+// `checkRegex` is the authority on that flavour.
 
 import { error } from '../diagnostics.ts';
+import { checkRegex } from '../evaluate.ts';
 import type { Check } from './check.ts';
 import { comparisons } from './support/ast-walk.ts';
 
@@ -29,5 +31,6 @@ function regexProblem(pattern: string, flags: string): string | undefined {
     const reason = String((e as Error).message).replace(/^Invalid regular expression: /, '');
     return `Invalid regular expression /${pattern}/${flags}: ${reason}. Fix the pattern (escape special characters such as ( ) [ ] { } with a backslash).`;
   }
-  return undefined;
+  const portability = checkRegex(pattern, flags);
+  return portability && `/${pattern}/${flags} is not portable: ${portability}`;
 }

@@ -6,7 +6,7 @@ const match = (expression: string) => `detection:\n  type: query\n  match: ${exp
 checkTable(invalidRegex, {
   valid: [
     { name: 'a valid regex with flags', rules: match('user_agent matches /^curl\\/[0-9.]+$/i') },
-    { name: 'classes, groups and quantifiers', rules: match('verb matches /(cre|upd)ate[s]?\\b/ and image matches /a{2,3}/') },
+    { name: 'classes, groups and quantifiers', rules: match('verb matches /(cre|upd)ate[s]?$/ and image matches /a{2,3}/') },
   ],
   invalid: [
     {
@@ -31,6 +31,14 @@ checkTable(invalidRegex, {
       errors: [
         { code: 'match/invalid-regex', line: 3, column: 23, message: 'Nothing to repeat' },
         { code: 'match/invalid-regex', line: 3, column: 49, message: 'out of order' },
+      ],
+    },
+    {
+      name: 'valid JavaScript that the targets cannot all express',
+      rules: match('verb matches /create(?=d)/ or user_agent matches /\\bcurl\\b/'),
+      errors: [
+        { code: 'match/invalid-regex', line: 3, column: 23, message: /^\/create\(\?=d\)\/ is not portable: Lookahead/i },
+        { code: 'match/invalid-regex', line: 3, column: 59, message: 'word boundary' },
       ],
     },
   ],
