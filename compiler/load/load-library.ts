@@ -16,6 +16,7 @@ import { SourceDocument } from './source-document.ts';
 import { explainYamlErrors } from './yaml-messages.ts';
 
 export const CONFIG_FILE = 'detc.yml';
+const READ_CONCURRENCY = 32;
 export const DATA_SOURCE_FOLDER = 'data-sources';
 
 export interface LoadedLibrary {
@@ -44,8 +45,9 @@ export async function loadLibrary(paths: readonly string[], options: { cwd: stri
     );
     return false;
   });
-  // Read in parallel; results keep the sorted order of `libraryFiles`.
-  const documents = await Promise.all(libraryFiles.map((file) => readDocument(file)));
+  // Read in parallel, a bounded number at a time (a large library must not run out of file
+  // descriptors); results keep the sorted order of `libraryFiles`.
+  const documents = await mapConcurrently(libraryFiles, READ_CONCURRENCY, readDocument);
   const rules: SourceDocument[] = [];
   const dataSources: SourceDocument[] = [];
   libraryFiles.forEach((file, i) => {
@@ -137,4 +139,18 @@ function parseOne(
     };
   }
   return { document: parsed.document, diagnostics };
+}
+
+/** `items.map(run)` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -45,9 +45,13 @@ function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: strin
   // `sevrity: high` is one mistake: the unknown key says "did you mean severity?", so the
   // "missing severity" it causes is not reported separately.
   const misspelt = new Set(problems.flatMap((p) => (p.misspells ? [pathKey(p.misspells)] : [])));
+  // With a missing or invalid detection type, "new_terms is not allowed here" is a consequence:
+  // once the type is fixed, the block is either right or reported then.
+  const badTypes = new Set(problems.filter((p) => p.path.at(-1) === 'type').map((p) => pathKey(p.path)));
   const diagnostics = new Map<string, Diagnostic>();
   for (const problem of problems) {
     if (problem.code === 'schema/required' && misspelt.has(pathKey(problem.path))) continue;
+    if (problem.code === 'schema/not-allowed' && badTypes.has(pathKey([...problem.path.slice(0, -1), 'type']))) continue;
     const span = problem.at === 'key' ? doc.keySpanAt(problem.path) : valueSpan(doc, problem.path);
     // Two schema paths can produce the same complaint (e.g. a $ref used twice); report it once.
     diagnostics.set(

@@ -116,6 +116,21 @@ describe('loadLibrary', () => {
   });
 });
 
+describe('loadLibrary on a large folder', () => {
+  it('reads every file, in sorted order, whatever order reads finish in', async () => {
+    const files: Record<string, string> = {};
+    // Sizes vary so that reads finish out of order.
+    for (let i = 199; i >= 0; i--)
+      files[`many/r${String(i).padStart(3, '0')}.yml`] = `name: r${i}\ndescription: ${'x'.repeat((i * 7919) % 5000)}\n`;
+    const dir = await project(files);
+    const loaded = await loadLibrary(['many'], { cwd: dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.rules.map((d) => d.file)).toEqual(Object.keys(files).sort());
+    expect(loaded.rules.map((d) => (d.data as { name: string }).name)).toEqual(Array.from({ length: 200 }, (_, i) => `r${i}`));
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('isDataSourceFile', () => {
   it.each([
     ['rules/data-sources/k8s.yml', true],

@@ -107,6 +107,23 @@ describe('rule schema: invalid fixtures', () => {
   });
 });
 
+describe('rule schema: one error per mistake', () => {
+  const validateText = (text: string) => validateRuleDocument(SourceDocument.parse('r.yml', text).document!);
+  const valid = readFileSync(new URL('valid-rule.yml', FIXTURES), 'utf8');
+
+  it('reports a misspelt detection type once, not the new_terms block it then disallows', () => {
+    const diagnostics = validateText(valid.replace('type: new_terms', 'type: newterms'));
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['schema/enum', '"newterms" is not a detection type; did you mean "new_terms"? Use one of query, new_terms, threshold'],
+    ]);
+  });
+
+  it('reports a missing detection type once', () => {
+    const diagnostics = validateText(valid.replace('  type: new_terms\n', ''));
+    expect(diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([['schema/required', 14, 1]]);
+  });
+});
+
 describe('rule schema: messages speak to the rule author', () => {
   const messages = (file: string) => validateFixture(file).map((d) => d.message);
 
