@@ -193,7 +193,7 @@ describe('the ATT&CK matrix', () => {
     await page.close();
   });
 
-  it('can show covered techniques only, and scrolls sideways on a phone', async () => {
+  it('can show covered techniques only, and stacks the tactics on a phone', async () => {
     const { page, problems } = await open('matrix.html', 375);
     const all = await page.locator('li.technique').count();
     await page.check('#covered-only');
@@ -201,6 +201,10 @@ describe('the ATT&CK matrix', () => {
     expect(visible).toBeGreaterThan(0);
     expect(visible).toBeLessThan(all);
     expect(visible).toBe(await page.locator('li.technique.covered').count());
+    const columns = await page.locator('.tactic-column:visible').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-tactic')));
+    expect(columns.length).toBeGreaterThan(0);
+    expect(columns.length).toBeLessThanOrEqual(14);
+    expect(await page.locator('.tactic-column.has-coverage').count()).toBe(columns.length);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(page, 'matrix-375');
     expect(problems).toEqual([]);

@@ -94,6 +94,20 @@
     }
     window.addEventListener('hashchange', select);
     select();
+    // Opening or closing a panel is a jump to its fragment (so it works without script too); keep
+    // the matrix where the reader left it instead of scrolling to the fixed panel.
+    document.addEventListener('click', function (event) {
+      var link = event.target.closest && event.target.closest('.matrix a.cell, .coverage-panel a.close');
+      if (!link) return;
+      var scroller = document.querySelector('.matrix-scroll');
+      var x = window.scrollX;
+      var y = window.scrollY;
+      var left = scroller ? scroller.scrollLeft : 0;
+      requestAnimationFrame(function () {
+        window.scrollTo(x, y);
+        if (scroller) scroller.scrollLeft = left;
+      });
+    });
   }
 
   initRuleIndex();
