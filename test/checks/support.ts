@@ -60,6 +60,8 @@ export interface Library {
   readonly rules: string | Readonly<Record<string, string>>;
   /** Extra data sources; `test_source` is always there. */
   readonly dataSources?: readonly string[];
+  /** Leave out expressions that do not parse (as the pipeline does) instead of failing the test. */
+  readonly skipUnparsedMatches?: boolean;
 }
 
 /** A CheckContext over the given YAML texts; `diagnostics` collects what the checks report. */
@@ -68,10 +70,11 @@ export function buildContext(library: Library): { ctx: CheckContext; diagnostics
   const rules: RuleDocument[] = Object.entries(files).map(([file, text], index) => {
     const doc = parseYaml(file, withDefaults(file, text, index + 1));
     const source = doc.data as RuleSource;
-    const matches: ParsedMatch[] = matchPaths(source).map((path) => {
+    const matches: ParsedMatch[] = matchPaths(source).flatMap((path) => {
       const parsed = parseMatch(doc, path);
-      if (!parsed.ast) throw new Error(`${file}: the match at ${path.join('.')} does not parse: ${parsed.diagnostics[0]?.message}`);
-      return { path, ast: parsed.ast };
+      if (parsed.ast) return [{ path, ast: parsed.ast }];
+      if (library.skipUnparsedMatches) return [];
+      throw new Error(`${file}: the match at ${path.join('.')} does not parse: ${parsed.diagnostics[0]?.message}`);
     });
     return { doc, source, matches };
   });
