@@ -21,12 +21,16 @@ const WHY = "detc regexes use the subset that JavaScript, Splunk (PCRE) and Elas
 
 export function checkRegex(pattern: string, flags: string): string | undefined {
   if (!/^(?!.*(.).*\1)[ims]*$/.test(flags)) return `"${flags}" is not a valid set of regex flags: use each of i, m and s at most once.`;
+  // Portability first: PCRE-only syntax such as (?i) is also invalid JavaScript, and the
+  // portability message says how to rewrite it.
+  const problem = new PortabilityScan(pattern, flags).run();
+  if (problem) return problem;
   try {
     new RegExp(pattern, flags);
   } catch (e) {
     return `Invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}. Fix the pattern.`;
   }
-  return new PortabilityScan(pattern, flags).run();
+  return undefined;
 }
 
 class PortabilityScan {

@@ -29,6 +29,8 @@ describe('checkRegex: the portable flavour', () => {
     ['(?<!a)b', '', /^Lookbehind "\(\?<!"/],
     ['(a)\\1', '', /"\\1" is a backreference/],
     ['(?<n>a)', '', /^Named groups are not portable/],
+    ['(?i)cmd', '', /^Inline flags such as \(\?i\) are not portable: write the flag after the pattern/],
+    ['(^|\\/)\\.ssh', '', /"\^" is portable only at the start/],
     ['\\bword\\b', '', /"\\b" \(word boundary\)/],
     ['[\\S]', '', /"\\S" inside \[\.\.\.\] cannot be translated/],
     ['\\u0041', '', /"\\u" escapes are not understood by Splunk/],
