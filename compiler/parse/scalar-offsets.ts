@@ -64,23 +64,31 @@ export function scalarText(source: string, node: Scalar): ScalarText | undefined
   if (!range) return undefined;
   const expected = typeof node.source === 'string' ? node.source : typeof node.value === 'string' ? node.value : undefined;
   if (expected === undefined) return undefined;
-  const [start, end] = range;
-  const candidates = ((): ScalarText[] => {
-    switch (node.type) {
-      case 'PLAIN':
-        return [foldFlow(source, start, end, 'plain')];
-      case 'QUOTE_SINGLE':
-        return [foldFlow(source, start + 1, end - 1, 'single')];
-      case 'QUOTE_DOUBLE':
-        return [foldFlow(source, start + 1, end - 1, 'double')];
-      case 'BLOCK_LITERAL':
-      case 'BLOCK_FOLDED':
-        return blockCandidates(source, start, end, node.type === 'BLOCK_FOLDED');
-      default:
-        return [];
-    }
-  })();
-  return candidates.find((candidate) => candidate.value === expected);
+  for (const candidate of readings(source, node.type, range[0], range[1])) {
+    if (candidate.value === expected) return candidate;
+  }
+  return undefined;
+}
+
+/** Our possible readings of the scalar, most likely first (computed lazily). */
+function* readings(source: string, type: Scalar['type'], start: number, end: number): Generator<ScalarText> {
+  switch (type) {
+    case 'PLAIN':
+      yield foldFlow(source, start, end, 'plain');
+      return;
+    case 'QUOTE_SINGLE':
+      yield foldFlow(source, start + 1, end - 1, 'single');
+      return;
+    case 'QUOTE_DOUBLE':
+      yield foldFlow(source, start + 1, end - 1, 'double');
+      return;
+    case 'BLOCK_LITERAL':
+    case 'BLOCK_FOLDED':
+      yield* blockReadings(source, start, end, type === 'BLOCK_FOLDED');
+      return;
+    default:
+      return;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,11 +205,11 @@ interface SourceLine {
   readonly breakAt?: number;
 }
 
-function blockCandidates(source: string, start: number, end: number, folded: boolean): ScalarText[] {
+function* blockReadings(source: string, start: number, end: number, folded: boolean): Generator<ScalarText> {
   const headerEnd = source.indexOf('\n', start);
-  if (headerEnd === -1 || headerEnd >= end) return [];
+  if (headerEnd === -1 || headerEnd >= end) return;
   const header = /^[|>]([1-9])?([-+])?([1-9])?/.exec(source.slice(start, headerEnd));
-  if (!header) return [];
+  if (!header) return;
   const indicator = Number(header[1] ?? header[3] ?? 0);
   const chomping = header[2] === '-' ? 'strip' : header[2] === '+' ? 'keep' : 'clip';
   const lines = sourceLines(source, headerEnd + 1, end);
@@ -214,7 +222,7 @@ function blockCandidates(source: string, start: number, end: number, folded: boo
   // With an indicator the indentation is relative to the parent node's, which we do not know
   // here: try each possibility; the caller keeps the one that reproduces the yaml package's value.
   const indents = indicator > 0 ? range(indicator, Math.max(indicator, detected)) : [detected, ...range(1, detected - 1)];
-  return indents.map((indent) => readBlock(lines, indent, folded, chomping));
+  for (const indent of indents) yield readBlock(lines, indent, folded, chomping);
 }
 
 function range(from: number, to: number): number[] {
