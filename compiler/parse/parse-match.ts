@@ -38,8 +38,8 @@ export function parseMatch(doc: SourceDocument, path: Path): ParseMatchResult {
     const { value, starts, ends } = mapped;
     // Where an empty expression is reported: inside the quotes, or at the scalar (`|`, `>`, or the key's value position).
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    const contentEnd = node.range[0] + (quoted ? 1 : 0);
-    const startOf = (offset: number) => starts[offset] ?? ends[ends.length - 1] ?? contentEnd;
+    const emptyAt = node.range[0] + (quoted ? 1 : 0);
+    const startOf = (offset: number) => starts[offset] ?? ends[ends.length - 1] ?? emptyAt;
     const endOf = (end: number) => ends[end - 1] ?? startOf(end);
     return parseWith(value, {
       span: (start, end) => doc.spanOfRange(startOf(start), end > start ? endOf(end) : startOf(start)),
