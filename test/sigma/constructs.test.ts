@@ -48,6 +48,7 @@ describe('Sigma constructs → detc match expressions', () => {
     if (result.kind !== 'imported') return;
     expect(result.rule.detection).toEqual({ type: 'threshold', match: 'EventID == 4625', threshold: { group_by: ['TargetUserName'], value: 6 } });
     expect(result.rule.periods.test).toBe('10m');
+    expect(result.rule.schedule).toEqual({ interval: '5m', lookback: '10m' });
   });
 
   it('turns `| count(field) by x >= N` into a cardinality threshold', () => {

@@ -43,7 +43,8 @@ export function importCorrelation(documents: readonly Record<string, unknown>[],
   const added = new Set<string>();
   const fields = dataSources.resolver(imported.rule.data_source, added);
   const groupBy = (Array.isArray(correlation['group-by']) ? correlation['group-by'] : []).map((f) => fields.resolve(String(f), 'text').name);
-  const rule: RuleSource = { ...imported.rule, periods: { ...imported.rule.periods, test: timespan } };
+  // The window must fit in one run's search range (periods/test-window-exceeds-lookback).
+  const rule: RuleSource = { ...imported.rule, periods: { ...imported.rule.periods, test: timespan }, schedule: { interval: '5m', lookback: timespan } };
   if (type === 'event_count') {
     rule.detection = { type: 'threshold', match: imported.rule.detection.match, threshold: { group_by: groupBy, value: atLeast } };
   } else {

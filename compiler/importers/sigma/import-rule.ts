@@ -70,7 +70,8 @@ function convert(sigma: unknown, file: string, dataSources: DataSourceRegistry):
     data_source: dataSource,
     detection: detectionSource,
     periods: detectionSource.type === 'threshold' ? { test: durationOf(timeframe), deduplication: '1h' } : { test: 'single-event', deduplication: '1h' },
-    schedule: { interval: '5m', lookback: '5m' },
+    // A threshold window must fit in one run's search range (periods/test-window-exceeds-lookback).
+    schedule: { interval: '5m', lookback: detectionSource.type === 'threshold' ? durationOf(timeframe) : '5m' },
     attack: tags.attack,
     message: title,
     required_data: [`Sigma log source: ${describeLogsource(logsource)}${typeof sigma.logsource === 'object' && isRecord(sigma.logsource) && typeof sigma.logsource.definition === 'string' ? ` (${tidy(sigma.logsource.definition)})` : ''}`],
