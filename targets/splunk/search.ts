@@ -48,7 +48,9 @@ export interface CompiledSearch {
 export function compileAllowlist(allowlist: Allowlist, diagnostics: Diagnostic[]): AllowlistMacro {
   const asSearch = matchAsSearch(allowlist.match);
   const base = { name: allowlist.name, description: allowlist.description, allowlist };
-  if (asSearch !== undefined) return { ...base, language: 'search', definition: asSearch };
+  // Macros expand as text, so `search NOT \`m\`` with `a b` would be `(NOT a) b`: an AND of terms
+  // is parenthesised to keep the macro one unit (OR groups already are).
+  if (asSearch !== undefined) return { ...base, language: 'search', definition: allowlist.match.kind === 'and' ? `(${asSearch})` : asSearch };
   return { ...base, language: 'eval', definition: toWhere(allowlist.match, diagnostics) };
 }
 

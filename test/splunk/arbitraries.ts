@@ -190,3 +190,22 @@ const eventOf = (atoms: readonly string[]): fc.Arbitrary<Record<string, unknown>
 export const event = eventOf(ATOMS);
 /** Events whose text comes from the same small alphabet as `searchableExpr`, so values collide. */
 export const searchableEvent = eventOf(SEARCH_ATOMS);
+
+/** A leaf made case-insensitive (`lower(f)`, values lower-cased) without `?`: `search` says it exactly. */
+function caseInsensitive(e: Expr): Expr {
+  if (e.kind === 'equals') return { ...e, ignoreCase: true, values: e.values.map((v) => (v.kind === 'string' ? { ...v, value: v.value.toLowerCase() } : v)) };
+  if (e.kind === 'like') {
+    return {
+      ...e,
+      ignoreCase: true,
+      patterns: e.patterns.map((g) => ({
+        ...g,
+        parts: g.parts.map((p) => (p.kind === 'text' ? { kind: 'text' as const, text: p.text.toLowerCase() } : { kind: 'any-string' as const })),
+      })),
+    };
+  }
+  return e;
+}
+
+/** Expressions that compile entirely to `search` terms: exercises NOT/OR/AND grouping in `search` and macros. */
+export const searchExactExpr = exprOf(fc.oneof(equalsText(SEARCH_ATOMS), likeExpr(SEARCH_ATOMS)).map(caseInsensitive));

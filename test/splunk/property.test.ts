@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import type { Expr, Rule } from '../../compiler/ir.ts';
 import { compileAllowlist, compileSearch } from '../../targets/splunk/search.ts';
 import type { AllowlistMacro } from '../../targets/splunk/search.ts';
-import { event, expr, propertyDataSource, searchableEvent, searchableExpr } from './arbitraries.ts';
+import { event, expr, propertyDataSource, searchableEvent, searchableExpr, searchExactExpr } from './arbitraries.ts';
 import { suspiciousImagePulling } from './fixtures.ts';
 import { splSelects, toSplEvent } from './spl-evaluator.ts';
 
@@ -67,7 +67,16 @@ describe('Splunk SPL selects what the reference evaluator selects', () => {
 
   it('for expressions that compile mostly to search terms (NOT, OR, IN, wildcards, case)', () => {
     fc.assert(
-      fc.property(searchableExpr, fc.option(searchableExpr, { freq: 3 }), fc.array(searchableEvent, { minLength: 1, maxLength: 12 }), (match, allowlist, events) => {
+      fc.property(searchableExpr, fc.option(fc.oneof(searchableExpr, searchExactExpr), { freq: 3 }), fc.array(searchableEvent, { minLength: 1, maxLength: 12 }), (match, allowlist, events) => {
+        expect(disagreement(match, allowlist ?? undefined, events)).toBeUndefined();
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('for expressions written wholly in search terms, as the match and as an allowlist macro', () => {
+    fc.assert(
+      fc.property(searchExactExpr, fc.option(searchExactExpr, { freq: 4 }), fc.array(searchableEvent, { minLength: 1, maxLength: 12 }), (match, allowlist, events) => {
         expect(disagreement(match, allowlist ?? undefined, events)).toBeUndefined();
       }),
       { numRuns: 600 },

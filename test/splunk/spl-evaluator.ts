@@ -13,7 +13,7 @@
 // - `NOT x` is the complement; `x OR y`; terms side by side (or `AND`) are ANDed.
 //   Precedence (Search Manual, "Boolean expressions"): parentheses, NOT, OR, AND — so implicit
 //   AND binds looser than OR.
-// - `` `macro` `` expands to its definition.
+// - `` `macro` `` expands to its definition, as text, before parsing.
 // `where`/eval semantics modelled:
 // - strings in double quotes, where `\\` is a backslash and `\"` a quote; `'f'` is field f;
 // - a missing field is null; comparisons and functions of null give null; NOT null is null;
@@ -97,8 +97,21 @@ function wildcardMatches(pattern: string, value: string): boolean {
   return new RegExp(`^${source}$`, 'i').test(value);
 }
 
+/**
+ * Splunk expands macros as text before the search is parsed (Knowledge Manager Manual, "Use
+ * search macros in searches"), so `NOT \`m\`` with `m` = `a b` is `NOT a b`.
+ */
+export function expandMacros(text: string, macros: ReadonlyMap<string, string>, depth = 0): string {
+  if (depth > 10) throw new Error('macro expansion too deep');
+  return text.replace(/`([^`]+)`/g, (_, name: string) => {
+    const definition = macros.get(name);
+    if (definition === undefined) throw new Error(`unknown macro ${name}`);
+    return expandMacros(definition, macros, depth + 1);
+  });
+}
+
 export function parseSearch(text: string, macros: ReadonlyMap<string, string>): Predicate {
-  const tokens = tokenizeSearch(text);
+  const tokens = tokenizeSearch(expandMacros(text, macros));
   let pos = 0;
   const peek = () => tokens[pos];
   const isWord = (word: string) => {
@@ -143,11 +156,7 @@ export function parseSearch(text: string, macros: ReadonlyMap<string, string>): 
       if (tokens[pos++]?.kind !== ')') throw new Error(`search: ) expected in ${text}`);
       return inner;
     }
-    if (t?.kind === 'macro') {
-      const definition = macros.get(t.name);
-      if (definition === undefined) throw new Error(`search: unknown macro ${t.name}`);
-      return parseSearch(definition, macros);
-    }
+    if (t?.kind === 'macro') throw new Error(`search: macro ${t.name} left after expansion`);
     if (t?.kind !== 'word') throw new Error(`search: term expected in ${text} at ${pos}`);
     const fieldName = t.text;
     if (peek()?.kind === '=') {
@@ -449,11 +458,7 @@ export function splSelects(stages: readonly string[], event: SplEvent, macros: R
   for (const stage of stages) {
     if (stage.startsWith('| eval') || stage.startsWith('| fillnull') || stage.startsWith('| stats')) return true;
     if (stage.startsWith('| where ')) {
-      const expression = stage.slice('| where '.length).replace(/`([^`]+)`/g, (_, name: string) => {
-        const definition = macros.get(name);
-        if (definition === undefined) throw new Error(`unknown macro ${name}`);
-        return definition;
-      });
+      const expression = expandMacros(stage.slice('| where '.length), macros);
       if (!parseWhere(expression)(event)) return false;
     } else if (stage.startsWith('| search ')) {
       if (!parseSearch(stage.slice('| search '.length), macros)(event)) return false;
