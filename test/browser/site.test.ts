@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library, Rule } from '../../compiler/ir.ts';
+import { hostileDescription, hostileName, hostileRule, makeLibrary } from '../docs/fixtures.ts';
 import { compileFixture } from '../support/compile.ts';
 import { buildSite } from './build-site.ts';
 import { launchChromium, recordProblems, screenshotDir, serveStatic } from './support.ts';
@@ -138,7 +139,7 @@ describe('a rule page', () => {
     const { page, problems } = await open('index.html');
     await page.click(`table.rules .rule-name:text-is(${JSON.stringify(rule.name)})`);
     await page.waitForURL(/\/rules\/[a-z0-9-]+\.html$/);
-    expect(await page.locator('h1').textContent()).toBe(rule.name);
+    expect(await page.locator('h1').innerText()).toBe(rule.name);
 
     const sections = await page
       .locator('article.rule > header [data-section], article.rule > section[data-section], article.rule > section.synopsis tr[data-section]')
@@ -188,7 +189,7 @@ describe('the ATT&CK matrix', () => {
 
     await panel.locator(`li a:text-is(${JSON.stringify(rule.name)})`).click();
     await page.waitForURL(/\/rules\/[a-z0-9-]+\.html/);
-    expect(await page.locator('h1').textContent()).toBe(rule.name);
+    expect(await page.locator('h1').innerText()).toBe(rule.name);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -240,5 +241,31 @@ describe('other pages', () => {
     expect(await page.locator('.tactic-column').count()).toBe(14);
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('a rule whose text tries to inject markup', () => {
+  it('shows the text and runs no script of its own', async () => {
+    const dir = await buildSite(makeLibrary([hostileRule]));
+    const hostileServer = await serveStatic(dir);
+    try {
+      const page = await browser.newPage();
+      const problems = recordProblems(page);
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog opened: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      await page.goto(new URL('docs/site/index.html', hostileServer.url).href);
+      await page.click('table.rules .rule-name');
+      await page.waitForURL(/\/rules\//);
+      expect(await page.locator('h1').innerText()).toBe(hostileName);
+      expect(await page.locator('[data-section="Description"] p').first().innerText()).toBe(hostileDescription);
+      expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')))).toEqual(['../assets/site.js']);
+      expect(await page.locator('main img, main iframe, main style, main b').count()).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await hostileServer.close();
+    }
   });
 });

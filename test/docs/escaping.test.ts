@@ -3,24 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { emitDocsFiles, fileAt } from './emit.ts';
-import { makeLibrary, makeRule, mapping, ruleWithoutVariations } from './fixtures.ts';
+import { hostileDescription, hostileName, hostileRule, makeLibrary } from './fixtures.ts';
 import { parseMarkdown, plainText, walk, type MdNode } from './markdown-ast.ts';
 
-const hostileName = 'Evil <script>alert("name")</script> *bold* | pipe [x](javascript:alert(1))';
-const hostileDescription = '<img src=x onerror=alert(1)> **strong** | cell [link](https://evil.example) `code`';
-const hostileRule = makeRule({
-  id: '00000000-0000-4000-8000-000000000001',
-  name: hostileName,
-  description: `${hostileDescription}\n\n# Heading? - list? 1. item?`,
-  attackerGoals: '</p><script>alert("goals")</script>',
-  investigation: ['<b>bold</b> & "quotes" \'single\'', '- [ ] checkbox'],
-  falsePositives: ['| a | b |'],
-  references: ['javascript:alert(1)', 'https://example.com/"><script>alert(1)</script>'],
-  detectorTags: ['*tag*', '<iframe src="https://evil.example">'],
-  requiredData: ['<style>body{display:none}</style>'],
-  attack: [mapping('execution', 'T1610')],
-  tests: [{ name: '</code></pre><script>alert("test")</script>', expect: 'alert', events: [{ verb: '</script><script>alert(1)</script>' }], history: [], span: ruleWithoutVariations.span }],
-});
 const queries = new Map([['splunk', new Map([[hostileRule.id, { language: 'spl', text: 'a="</code></pre><script>alert(2)</script>"\n```\n| eval x="`"' }]])]]);
 const files = await emitDocsFiles(makeLibrary([hostileRule]), queries);
 const slug = 'evil-script-alert-name-script-bold-pipe-x-javascript-alert-1';

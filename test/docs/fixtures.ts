@@ -297,6 +297,22 @@ export const ruleWithoutVariations = makeRule({
   ],
 });
 
+export const hostileName = 'Evil <script>alert("name")</script> *bold* | pipe [x](javascript:alert(1))';
+export const hostileDescription = '<img src=x onerror=alert(1)> **strong** | cell [link](https://evil.example) `code`';
+/** A rule whose every text field tries to inject HTML or Markdown. */
+export const hostileRule = makeRule({
+  id: '00000000-0000-4000-8000-000000000001',
+  name: hostileName,
+  description: `${hostileDescription}\n\n# Heading? - list? 1. item?`,
+  attackerGoals: '</p><script>alert("goals")</script>',
+  investigation: ['<b>bold</b> & "quotes" \'single\'', '- [ ] checkbox'],
+  falsePositives: ['| a | b |'],
+  references: ['javascript:alert(1)', 'https://example.com/"><script>alert(1)</script>'],
+  detectorTags: ['*tag*', '<iframe src="https://evil.example">'],
+  requiredData: ['<style>body{display:none}</style>'],
+  attack: [mapping('execution', 'T1610')],
+  tests: [{ name: '</code></pre><script>alert("test")</script>', expect: 'alert', events: [{ verb: '</script><script>alert(1)</script>' }], history: [], span }],
+});
 export function makeLibrary(rules: readonly Rule[], docsConfig: Record<string, unknown> = { title: 'Example detections' }): Library {
   const all = rules.flatMap((rule) => [rule, ...rule.variations]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sources = [...new Set(all.map((r) => r.dataSource))].sort((a, b) => (a.name < b.name ? -1 : 1));
