@@ -65,7 +65,8 @@ export function regexRefusal(field: Field, pattern: string, span: Span): Diagnos
   return error(
     'elastic/regex-unsupported',
     span,
-    `"${field.name} matches /${pattern}/" cannot be compiled for Elastic: KQL has no regular expressions and detc does not translate regexes to Lucene's dialect; ` +
-      'write it with like/startswith/endswith/contains (wildcards) or list the exact values with "in".',
+    `"${field.name} matches /${pattern}/" cannot be compiled for Elastic: KQL has no regular expressions, and the rule cannot be Lucene either ` +
+      '(the pattern is outside the portable regex flavour of docs/language.md, or another part of the rule has no Lucene form); ' +
+      'keep the regex to that flavour, or write it with like/startswith/endswith/contains or "in".',
   );
 }

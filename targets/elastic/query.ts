@@ -3,7 +3,7 @@
 //
 // KQL (`language: kuery`) is the default, as in Elastic's own rules. A rule whose only obstacles
 // are things Lucene can say and KQL cannot — `lower()` on a field the source does not lower-case,
-// a `?` wildcard, whitespace in a wildcard pattern — is compiled to Lucene
+// a regex, a `?` wildcard, whitespace in a wildcard pattern — is compiled to Lucene
 // (`language: lucene`) instead. Anything else that cannot be expressed is refused.
 
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
@@ -27,7 +27,7 @@ export interface RuleQuery {
 const LUCENE: Dialect = { and: 'AND', or: 'OR', not: 'NOT' };
 
 /** KQL refusals that Lucene can express. */
-const LUCENE_CAN = new Set(['elastic/case-insensitive-unsupported', 'elastic/single-char-wildcard-unsupported', 'elastic/wildcard-whitespace', 'elastic/wildcard-marker']);
+const LUCENE_CAN = new Set(['elastic/regex-unsupported', 'elastic/case-insensitive-unsupported', 'elastic/single-char-wildcard-unsupported', 'elastic/wildcard-whitespace', 'elastic/wildcard-marker']);
 
 export function ruleQuery(rule: Rule): RuleQuery {
   const kql = build(rule, exprToKql, () => rawFilter(rule));

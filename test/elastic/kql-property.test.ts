@@ -170,3 +170,51 @@ describe('case-insensitive comparisons (compiled to Lucene regexes)', () => {
     expect(matched).toBeGreaterThan(300);
   });
 });
+
+describe('regular expressions (compiled to Lucene regexes)', () => {
+  const alphabet = ['a', 'b', 'A', 'k', 'K', '\u212A', '1', '2', ' ', '\n', '.', '-', 'é', 'É', '/'];
+  const value = fc.array(fc.constantFrom(...alphabet), { maxLength: 5 }).map((a) => a.join(''));
+  // Pieces of the portable flavour (docs/language.md, "Regular expressions").
+  const literal = fc.constantFrom('a', 'b', 'A', 'k', 'é', '1', '\\.', '\\-', '\\/', ' ', '\\n');
+  const set = fc.constantFrom('.', '[a-c]', '[^a]', '\\d', '\\s', '\\w', '\\S', '\\D', '[k1]', '[\\d.]', '\\x41');
+  const atom: fc.Arbitrary<string> = fc.letrec<{ atom: string }>((tie) => ({
+    atom: fc.oneof(
+      { depthSize: 'small' },
+      { weight: 3, arbitrary: literal },
+      { weight: 2, arbitrary: set },
+      { weight: 1, arbitrary: fc.array(fc.array(tie('atom'), { minLength: 1, maxLength: 2 }).map((a) => a.join('')), { minLength: 1, maxLength: 2 }).map((alts) => `(?:${alts.join('|')})`) },
+    ),
+  })).atom;
+  const piece = fc.tuple(atom, fc.constantFrom('', '', '*', '+', '?', '{1,2}', '{2}', '*?')).map(([a, q]) => a + q);
+  const branch = fc.tuple(fc.boolean(), fc.array(piece, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([start, pieces, end]) => ({ start, text: pieces.join(''), end }));
+  const regexExpr = fc
+    .tuple(fc.array(branch, { minLength: 1, maxLength: 2 }), fc.constantFrom('', 'i', 's', 'is', 'm'))
+    .map(([branches, flags]): Expr => {
+      const anchors = flags.includes('m') ? false : true;
+      const pattern = branches.map((b) => `${anchors && b.start ? '^' : ''}${b.text}${anchors && b.end ? '$' : ''}`).join('|');
+      return { kind: 'regex', field: ref(FIELDS.name), pattern, flags, span: span() };
+    });
+
+  it('match exactly what the JavaScript regex matches anywhere in the value', () => {
+    let matched = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(regexExpr, fc.array(slot(value), { minLength: 1, maxLength: 6 }), (e, slots) => {
+        const query = ruleQuery(ruleWith(e));
+        expect(query.diagnostics).toEqual([]);
+        expect(query.language).toBe('lucene');
+        const ast = parseLucene(query.text!);
+        for (const x of slots) {
+          const ev: TestEvent = x === undefined ? {} : { name: x };
+          const expected = evaluateExpr(e, ev);
+          total++;
+          if (expected) matched++;
+          expect({ text: query.text, event: ev, selected: evaluateLucene(ast, document(ev), mapping) }).toEqual({ text: query.text, event: ev, selected: expected });
+        }
+      }),
+      { numRuns: 600, seed: 11 },
+    );
+    expect(matched).toBeGreaterThan(total / 10);
+    expect(total - matched).toBeGreaterThan(total / 10);
+  });
+});

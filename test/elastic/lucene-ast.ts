@@ -105,7 +105,12 @@ function termRegex(parts: readonly ({ literal: string } | { wildcard: '*' | '?' 
   return new RegExp(`^${body}$`, 'u');
 }
 
-/** The Lucene RegExp subset the emitter writes: escaped characters, classes of them, `.` and `*`. Anything else throws. */
+/**
+ * A Lucene regular expression (the syntax Elasticsearch documents for regexp queries) as an
+ * anchored JavaScript regex over code points: `\x` is the character x; `.` any character;
+ * `[…]`/`[^…]` with ranges; groups, `|`, `* + ?` and `{n}` `{n,}` `{n,m}`. The optional
+ * operators (`# @ & ~ <n-m>`) are not written by the emitter, so meeting one throws.
+ */
 function luceneRegex(body: string): RegExp {
   const chars = [...body];
   let out = '';
@@ -113,18 +118,28 @@ function luceneRegex(body: string): RegExp {
     const ch = chars[i]!;
     if (ch === '\\') out += escapeJs(chars[++i]!);
     else if (ch === '.') out += '[^]';
-    else if (ch === '*') out += '*';
-    else if (ch === '[') {
-      let cls = '';
-      for (i++; chars[i] !== ']'; i++) {
+    else if (ch === '(') out += '(?:';
+    else if (')|*+?'.includes(ch)) out += ch;
+    else if (ch === '{') {
+      const m = /^\{\d+(,\d*)?\}/.exec(chars.slice(i).join(''));
+      if (!m) throw new Error(`bad repetition in /${body}/`);
+      out += m[0];
+      i += m[0].length - 1;
+    } else if (ch === '[') {
+      let cls = '[';
+      i++;
+      if (chars[i] === '^') (cls += '^'), i++;
+      for (; chars[i] !== ']'; i++) {
         if (i >= chars.length) throw new Error(`unclosed class in /${body}/`);
-        cls += chars[i] === '\\' ? escapeJs(chars[++i]!) : /^[A-Za-z0-9]$/.test(chars[i]!) ? chars[i] : (() => { throw new Error(`unexpected ${chars[i]} in class of /${body}/`); })();
+        const c = chars[i]!;
+        cls += c === '\\' ? escapeJs(chars[++i]!) : c === '-' ? '-' : /^[A-Za-z0-9]$/.test(c) ? c : escapeJs(c);
       }
-      out += `[${cls}]`;
+      out += `${cls}]`;
     } else if (/^[A-Za-z0-9]$/.test(ch)) out += ch;
-    else throw new Error(`unexpected ${ch} in /${body}/`);
+    else if ('#@&~<>"'.includes(ch)) throw new Error(`unexpected operator ${ch} in /${body}/`);
+    else out += escapeJs(ch);
   }
-  return new RegExp(`^${out}$`, 'u');
+  return new RegExp(`^(?:${out})$`, 'u');
 }
 
 function ipParts(text: string): number[] | undefined {

@@ -208,7 +208,7 @@ describe('rule fields', () => {
   });
 
   it('refuses a rule it cannot compile faithfully, and leaves it out', () => {
-    const bad: Rule = { ...base, id: '00000000-0000-4000-8000-000000000002', detection: { type: 'query', match: regex(f('image'), 'a.b'), allowlists: [] } };
+    const bad: Rule = { ...base, id: '00000000-0000-4000-8000-000000000002', detection: { type: 'query', match: regex(f('image'), '(?=a)b'), allowlists: [] } };
     const result = emitElastic(libraryOf([seedRule, bad]));
     expect(result.diagnostics.map((d) => d.code)).toEqual(['elastic/regex-unsupported']);
     expect(result.files.map((x) => x.path)).toEqual([ruleFile(seedRule.id), 'elastic/rules.ndjson']);

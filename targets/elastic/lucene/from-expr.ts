@@ -1,6 +1,7 @@
 // IR match expression → Lucene query (Elasticsearch query_string syntax), for the rules KQL
-// cannot express: case-insensitive comparisons (`lower()`), `?` wildcards and wildcard patterns
-// containing whitespace. Same tree and layout as KQL, with Lucene values and keywords.
+// cannot express: case-insensitive comparisons (`lower()`), regexes (`matches`), `?` wildcards
+// and wildcard patterns containing whitespace. Same tree and layout as KQL, with Lucene values
+// and keywords.
 //
 // Lucene's boolean operators are not boolean logic: `a OR NOT b` means "a, excluding b", and a
 // group of only negations matches nothing in plain Lucene. So a negation only ever appears as
@@ -14,6 +15,7 @@ import { checkCidr, checkFieldType, checkValue, regexRefusal } from '../field-ch
 import { and, not, or, type KqlNode } from '../kql/tree.ts';
 import { caseInsensitiveRegex, exactGlob, hasMultiCharacterFold } from './case-insensitive.ts';
 import { escapeLuceneTerm, quoteLucene } from './escape.ts';
+import { regexToLucene } from './regex.ts';
 
 export interface LuceneTranslation {
   readonly node?: KqlNode;
@@ -48,9 +50,16 @@ function translate(expr: Expr, out: Diagnostic[]): KqlNode {
       return range(expr, out);
     case 'like':
       return like(expr, out);
-    case 'regex':
-      out.push(regexRefusal(expr.field.field, expr.pattern, expr.span));
-      return NOTHING;
+    case 'regex': {
+      const field = expr.field.field;
+      if (!checkFieldType(field, ['keyword'], 'matches', expr.span, out)) return NOTHING;
+      const body = regexToLucene(expr.pattern, expr.flags);
+      if (body === undefined) {
+        out.push(regexRefusal(field, expr.pattern, expr.span));
+        return NOTHING;
+      }
+      return { kind: 'match', field: escapeLuceneTerm(field.elastic), values: [`/${body}/`] };
+    }
     case 'cidr':
       return cidr(expr, out);
     case 'exists':
