@@ -23,6 +23,7 @@ import { revokedTechnique } from './revoked-technique.ts';
 import { scheduleWindow } from './schedule-window.ts';
 import { subtechniqueWithParent } from './subtechnique-with-parent.ts';
 import { techniqueNotInTactic } from './technique-not-in-tactic.ts';
+import { testEventValues } from './test-event-values.ts';
 import { testEvents } from './test-events.ts';
 import { thresholdFields } from './threshold-fields.ts';
 import { typeMismatch } from './type-mismatch.ts';
@@ -72,6 +73,7 @@ export const checks: readonly Check[] = [
   duplicateAttackMapping,
   // Tests.
   testEvents,
+  testEventValues,
 ];
 
 /**

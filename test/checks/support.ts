@@ -28,7 +28,7 @@ fields:
   namespace: { type: keyword, splunk: namespace, elastic: namespace }
   user.name: { type: keyword, splunk: user, elastic: user.name }
   user.group: { type: keyword, splunk: group, elastic: user.group }
-  source_ip: { type: ip, splunk: src, elastic: source.ip }
+  source_ip: { type: ip, multi_value: true, splunk: src, elastic: source.ip }
   user_agent: { type: text, splunk: ua, elastic: user_agent.original }
   response_code: { type: number, splunk: code, elastic: http.response.status_code }
   privileged: { type: boolean, splunk: privileged, elastic: privileged }
