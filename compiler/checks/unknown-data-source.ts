@@ -16,7 +16,7 @@ export const unknownDataSource: Check = {
       const fix = suggestion
         ? `Did you mean "${suggestion}"?`
         : known.length > 0
-          ? `Use one of: ${known.join(', ')}; or add a data source definition under rules/data-sources/.`
+          ? `Use one of: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}; or add a data source definition under rules/data-sources/.`
           : 'Add a data source definition (a YAML file under rules/data-sources/) with this name.';
       ctx.report(error('rule/unknown-data-source', doc.spanAt(['data_source']), `Unknown data source "${source.data_source}". ${fix}`));
     }
