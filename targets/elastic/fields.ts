@@ -3,6 +3,7 @@
 
 import type { Expr, Field, FieldType, Rule } from '../../compiler/ir.ts';
 import { assertNever } from '../../compiler/ir.ts';
+import { splitFilterClauses } from './filter-clauses.ts';
 
 /** The Elasticsearch type a field of each logical type is expected to be mapped as. */
 const ES_TYPE: Record<FieldType, string> = {
@@ -29,9 +30,20 @@ export function requiredFields(rule: Rule): { name: string; type: string }[] {
     detection.groupBy.forEach(add);
     if (detection.cardinality) add(detection.cardinality.field);
   }
-  return [...fields.values()]
-    .map((f) => ({ name: f.elastic, type: esType(f) }))
+  const required = new Map([...fields.values()].map((f) => [f.elastic, esType(f)]));
+  // The data source filter's fields (e.g. event.dataset), when it is plain `field:value` clauses.
+  for (const name of filterFields(rule.dataSource.elastic.filter)) if (!required.has(name)) required.set(name, 'keyword');
+  return [...required]
+    .map(([name, type]) => ({ name, type }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function filterFields(filter: string): string[] {
+  if (filter.trim() === '') return [];
+  return splitFilterClauses(filter.trim()).flatMap((clause) => {
+    const m = /^([A-Za-z0-9_@.-]+)\s*:\s*("(?:[^"\\]|\\.)*"|[^\s()"\\*]+)$/.exec(clause);
+    return m ? [m[1]!] : [];
+  });
 }
 
 export function collectFields(expr: Expr, add: (field: Field) => void): void {

@@ -14,6 +14,19 @@ export function investigationGuide(rule: Rule): string {
   return `${sections.join('\n\n')}\n`;
 }
 
+/**
+ * The `setup` guide: what the rule needs to see its events (the rule's required data and the
+ * data source's integrations), unless `targets.elastic.setup` says otherwise.
+ */
+export function setupGuide(rule: Rule): string | undefined {
+  const integrations = rule.dataSource.elastic.integrations.map((i) => `${i.package}${i.integration ? ` (${i.integration})` : ''}`);
+  if (rule.requiredData.length === 0 && integrations.length === 0) return undefined;
+  const sections = ['## Setup', `This rule searches ${escapeMarkdown(rule.dataSource.title)} events (${escapeMarkdown(rule.dataSource.elastic.index.join(', '))}).`];
+  if (integrations.length > 0) sections.push(`Elastic integrations: ${escapeMarkdown(integrations.join(', '))}.`);
+  if (rule.requiredData.length > 0) sections.push('Required data:', list(rule.requiredData));
+  return `${sections.join('\n\n')}\n`;
+}
+
 function paragraph(text: string): string {
   return escapeMarkdown(text.trim());
 }

@@ -5,7 +5,7 @@
 import { warning, type Diagnostic } from '../../compiler/diagnostics.ts';
 import type { Rule, Severity } from '../../compiler/ir.ts';
 import { investigationFieldNames, requiredFields } from './fields.ts';
-import { investigationGuide } from './note.ts';
+import { investigationGuide, setupGuide } from './note.ts';
 import { historyWindowStart, ruleWindow, suppressionDuration } from './schedule.ts';
 import type { EffectiveSettings } from './settings.ts';
 import { ruleTags } from './tags.ts';
@@ -71,7 +71,7 @@ export function kibanaRule(rule: Rule, query: { language: 'kuery' | 'lucene'; te
     references: [...rule.references],
     false_positives: [...rule.falsePositives],
     note: investigationGuide(rule),
-    ...(settings.setup ? { setup: settings.setup } : {}),
+    ...((settings.setup ?? setupGuide(rule)) ? { setup: settings.setup ?? setupGuide(rule) } : {}),
     required_fields: requiredFields(rule),
     related_integrations: rule.dataSource.elastic.integrations.map((i) => ({
       package: i.package,

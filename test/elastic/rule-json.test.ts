@@ -200,11 +200,20 @@ describe('rule fields', () => {
     const rule: Rule = { ...base, detection: { type: 'query', match: and(eq(f('verb'), str('create')), eq(f('source_ip'), str('10.0.0.1'))), allowlists: [] }, fields: [f('user'), f('user')] };
     const { json } = emitOne(rule);
     expect(json!.required_fields).toEqual([
+      { name: 'event.dataset', type: 'keyword' }, // from the data source filter
       { name: 'kubernetes.audit.verb', type: 'keyword' },
       { name: 'source.ip', type: 'ip' },
     ]);
     expect(json!.investigation_fields).toEqual({ field_names: ['user.name'] });
     expect(json!.related_integrations).toEqual([{ package: 'kubernetes', version: '^1.80.0' }]);
+  });
+
+  it('writes a setup guide from the required data and integrations, unless the rule has its own', () => {
+    const rule: Rule = { ...base, requiredData: ['Audit policy at level *Request*'] };
+    expect(emitOne(rule).json!.setup).toBe(
+      '## Setup\n\nThis rule searches Kubernetes events (logs-kubernetes.audit\\_logs-\\*).\n\nElastic integrations: kubernetes.\n\nRequired data:\n\n- Audit policy at level \\*Request\\*\n',
+    );
+    expect(emitOne({ ...rule, targets: { splunk: {}, elastic: { setup: 'Install it.' } } }).json!.setup).toBe('Install it.');
   });
 
   it('refuses a rule it cannot compile faithfully, and leaves it out', () => {
