@@ -48,8 +48,10 @@ const lowerText = text.map((t) => t.toLowerCase());
 
 const NUMBERS = [-2, -1, 0, 1, 2, 3, 1.5, 200, 404];
 const number = fc.constantFrom(...NUMBERS);
-const IPS = ['10.0.0.1', '10.1.2.3', '192.168.1.1', '8.8.8.8', '172.16.0.1', 'not-an-ip', '10.0.0.256'];
-const CIDRS = ['10.0.0.0/8', '192.168.0.0/16', '10.0.0.1/32', '0.0.0.0/0', '172.16.0.0/12', '10.1.2.3/8', '192.168.1.1'];
+/** Text a number field may hold in JSON: numbers in other spellings, and near-numbers that are not. */
+const NUMERIC_TEXT = ['2.0', '1e0', '-2', '0.5e1', ' 2', '02', '0x2', '2 ', '', 'two'];
+const IPS = ['10.0.0.1', '10.1.2.3', '192.168.1.1', '8.8.8.8', '172.16.0.1', 'not-an-ip', '10.0.0.256', '010.0.0.1', '::ffff:10.1.2.3', '::ffff:a01:203', '2001:db8::1', '::1'];
+const CIDRS = ['10.0.0.0/8', '192.168.0.0/16', '10.0.0.1/32', '0.0.0.0/0', '172.16.0.0/12', '10.1.2.3/8', '192.168.1.1', '2001:db8::/32', '::/0'];
 
 const ref = (f: Field) => ({ kind: 'field-ref' as const, field: f, span: span() });
 const str = (value: string): Value => ({ kind: 'string', value, span: span() });
@@ -166,7 +168,7 @@ function valueFor(f: Field, atoms: readonly string[]): fc.Arbitrary<unknown> {
   const text = textOf(atoms);
   const single: fc.Arbitrary<unknown> =
     f.type === 'number'
-      ? number
+      ? fc.oneof({ weight: 3, arbitrary: number }, { weight: 1, arbitrary: fc.constantFrom(...NUMERIC_TEXT) })
       : f.type === 'ip'
         ? fc.constantFrom(...IPS)
         : f.type === 'boolean'

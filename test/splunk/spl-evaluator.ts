@@ -22,8 +22,8 @@
 // - isnotnull(x); mvfind(mv, regex): index of the first value matching the PCRE, else null;
 //   mvfilter(pred): the values of the one field pred names for which pred is true, else null;
 //   tonumber(s): the number s spells (decimal, with an optional exponent), else null;
-//   match(s, regex): whether the PCRE matches s; cidrmatch(cidr, ip): IPv4 membership (an
-//   IPv6 address or block is not modelled and gives false).
+//   match(s, regex): whether the PCRE matches s; cidrmatch(cidr, ip): membership, IPv4 blocks
+//   for IPv4 addresses and IPv6 blocks for IPv6 addresses.
 
 import { pcreToJs } from './pcre.ts';
 
@@ -248,23 +248,53 @@ function asList(value: EvalValue): readonly string[] | null {
   return [String(value)];
 }
 
-function parseIPv4(text: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
+/** Dotted-quad IPv4 (inet_pton: four decimal octets, no leading zeros). */
+function parseIPv4(text: string): bigint | null {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255)) return null;
+  return parts.reduce((sum, p) => sum * 256n + BigInt(p), 0n);
 }
 
+/** IPv6 text (RFC 4291: groups of hex, one `::`, an optional trailing dotted quad). */
+function parseIPv6(text: string): bigint | null {
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const groups = (half: string): bigint[] | null => {
+    if (half === '') return [];
+    const out: bigint[] = [];
+    const pieces = half.split(':');
+    for (const [i, piece] of pieces.entries()) {
+      if (i === pieces.length - 1 && piece.includes('.')) {
+        const v4 = parseIPv4(piece);
+        if (v4 === null) return null;
+        out.push(v4 >> 16n, v4 & 0xffffn);
+      } else if (/^[0-9A-Fa-f]{1,4}$/.test(piece)) out.push(BigInt(`0x${piece}`));
+      else return null;
+    }
+    return out;
+  };
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if (!head || !tail) return null;
+  const missing = 8 - head.length - tail.length;
+  if ((halves.length === 2 && missing < 1) || (halves.length === 1 && missing !== 0)) return null;
+  return [...head, ...Array<bigint>(halves.length === 2 ? missing : 0).fill(0n), ...tail].reduce((sum, g) => (sum << 16n) + g, 0n);
+}
+
+/**
+ * cidrmatch(cidr, ip): whether ip lies in the block. An IPv4 block matches IPv4 addresses and an
+ * IPv6 block IPv6 addresses (the families are not mixed); a malformed block or address is false.
+ */
 function cidrmatch(cidr: string, ip: string): boolean {
-  const [base, bitsText] = cidr.split('/');
-  const network = parseIPv4(base ?? '');
-  const address = parseIPv4(ip);
-  const bits = Number(bitsText ?? '32');
-  if (network === null || address === null) return false;
-  if (bits === 0) return true;
-  const mask = (0xffffffff << (32 - bits)) >>> 0;
-  return ((network & mask) >>> 0) === ((address & mask) >>> 0);
+  const [base = '', bitsText] = cidr.split('/');
+  const v4 = parseIPv4(base);
+  const width = v4 !== null ? 32 : 128;
+  const network = v4 ?? parseIPv6(base);
+  const address = v4 !== null ? parseIPv4(ip) : parseIPv6(ip);
+  const bits = bitsText === undefined ? width : Number(bitsText);
+  if (network === null || address === null || !Number.isInteger(bits) || bits < 0 || bits > width) return false;
+  const shift = BigInt(width - bits);
+  return network >> shift === address >> shift;
 }
 
 /** Field names an expression reads (for mvfilter, which must read exactly one). */

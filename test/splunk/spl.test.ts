@@ -112,6 +112,14 @@ const valid: { name: string; expr: Expr; search: string[]; where: string[] }[] =
     ],
   },
   {
+    name: 'IPv6 blocks also cover the IPv4 addresses the language maps into them',
+    expr: cidr(f('source_ip'), '::/0', '2001:db8::/32', '::ffff:10.0.0.0/104'),
+    search: [],
+    where: [
+      `isnotnull(mvfilter(cidrmatch("0.0.0.0/0", 'sourceIPs{}') OR cidrmatch("::/0", 'sourceIPs{}') OR cidrmatch("2001:db8::/32", 'sourceIPs{}') OR cidrmatch("10.0.0.0/8", 'sourceIPs{}') OR cidrmatch("::ffff:10.0.0.0/104", 'sourceIPs{}')))`,
+    ],
+  },
+  {
     name: 'top-level AND splits between search and where',
     expr: and(eq(f('verb'), [str('create')]), like(f('image'), ['*:latest']), exists(f('user'))),
     search: ['verb="create"', 'requestObject.spec.containers{}.image="*:latest"'],

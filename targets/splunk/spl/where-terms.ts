@@ -18,6 +18,7 @@ import type { Diagnostic } from '../../../compiler/diagnostics.ts';
 import { error } from '../../../compiler/diagnostics.ts';
 import type { Cidr, Equals, Expr, FieldRef, Like, NumberValue, Range, Regex, Value } from '../../../compiler/ir.ts';
 import { assertNever } from '../../../compiler/ir.ts';
+import { cidrmatchBlocks } from './cidr.ts';
 import { anchoredAlternatives, escapeRegexText, globHasWildcards, globToRegex, translateRegex } from './regex.ts';
 import { evalField, isEvalSafeFieldName, plainNumber, quoteString } from './strings.ts';
 
@@ -130,16 +131,13 @@ function regexToWhere(expr: Regex, diagnostics: Diagnostic[]): string {
 
 function cidrToWhere(expr: Cidr, diagnostics: Diagnostic[]): string {
   const ref = field(expr.field, diagnostics);
-  // IPv4 blocks are written in canonical form (host bits cleared, prefix always written), and
-  // also as the IPv4-mapped IPv6 block, which the language matches too (::ffff:10.1.2.3).
   const blocks = expr.blocks.flatMap((block) => {
-    const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(block.value);
-    if (!v4) return [block.value];
-    const prefix = Number(v4[5] ?? 32);
-    const address = v4.slice(1, 5).reduce((sum, octet) => sum * 256 + Number(octet), 0);
-    const network = prefix === 0 ? 0 : address - (address % 2 ** (32 - prefix));
-    const dotted = [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.');
-    return [`${dotted}/${prefix}`, `::ffff:${dotted}/${96 + prefix}`];
+    const written = cidrmatchBlocks(block.value);
+    if (written === undefined) {
+      diagnostics.push(error('splunk/invalid-cidr', block.span, `"${block.value}" is not a CIDR block or an IP address; write one such as 10.0.0.0/8 or 2001:db8::/32.`));
+      return [];
+    }
+    return written;
   });
   const tests = blocks.map((block) => `cidrmatch(${quoteString(block)}, ${ref})`);
   return `isnotnull(mvfilter(${tests.length === 1 ? tests[0] : tests.join(' OR ')}))`;
