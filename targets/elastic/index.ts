@@ -1,7 +1,13 @@
 // The Elastic target: every rule (and every variation) becomes a Kibana detection rule —
 // `elastic/rules/<rule_id>.json` (pretty) and one line of `elastic/rules.ndjson` (what Kibana's
-// rule import takes). A rule with a construct KQL cannot express faithfully is refused with a
-// diagnostic and left out.
+// rule import takes). A rule with a construct neither KQL nor Lucene can express faithfully is
+// refused with a diagnostic and left out.
+//
+// Files: query.ts chooses KQL (kql/) or Lucene (lucene/) and assembles filter + match +
+// allowlists; field-checks.ts holds what both refuse; rule-json.ts builds the rule object from
+// schedule.ts (interval/from/to), threat.ts (ATT&CK), tags.ts, fields.ts (required and
+// investigation fields), note.ts + markdown.ts (investigation and setup guides) and settings.ts
+// (detc.yml `elastic:` and `targets.elastic`). docs/targets.md explains every mapping.
 
 import { error, type Diagnostic } from '../../compiler/diagnostics.ts';
 import type { Library, Rule } from '../../compiler/ir.ts';

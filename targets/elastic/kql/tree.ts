@@ -1,5 +1,7 @@
-// A small KQL syntax tree: what the translation from the IR produces and the layout prints.
-// Values are already KQL text (quoted phrase, escaped wildcard literal, number, `*`).
+// A small query syntax tree: what the translations from the IR produce and the layout prints.
+// KQL and Lucene share its shape (and/or/not, `field:value`, `field:(a or b)`); values are
+// already text in the target language (quoted phrase, escaped wildcard term, number, `*`,
+// a Lucene range or regex), so the layout only decides parentheses, keywords and line breaks.
 
 export type KqlNode = KqlAnd | KqlOr | KqlNot | KqlMatch | KqlRange | KqlRaw;
 
