@@ -10,7 +10,7 @@ import type { Library, Rule } from '../../compiler/ir.ts';
 import { hostileDescription, hostileName, hostileRule, makeLibrary } from '../docs/fixtures.ts';
 import { compileFixture } from '../support/compile.ts';
 import { buildSite } from './build-site.ts';
-import { launchChromium, recordProblems, screenshotDir, serveStatic } from './support.ts';
+import { closeChromium, launchChromium, recordProblems, removeOutput, screenshotDir, serveStatic } from './support.ts';
 
 const cortexOrder = [
   'title',
@@ -45,8 +45,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeChromium(browser);
   await server?.close();
+  removeOutput(siteDir);
 });
 
 /** A page that records problems; the test ends by asserting there were none. */
@@ -266,6 +267,7 @@ describe('a rule whose text tries to inject markup', () => {
       await page.close();
     } finally {
       await hostileServer.close();
+      removeOutput(dir);
     }
   });
 });

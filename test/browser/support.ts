@@ -1,7 +1,7 @@
 // What the browser tests need: the built site on disk (formatted like `detc build` writes it), a
 // static file server on 127.0.0.1, and Debian's Chromium driven by playwright-core.
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +24,7 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
-/** Writes target output files under a fresh temporary folder, formatted as the build writes them. */
+/** Writes target output files under a fresh temporary folder, formatted as the build writes them (remove it with `removeOutput`). */
 export async function writeOutput(files: readonly OutputFile[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'detc-site-'));
   for (const file of files) {
@@ -34,6 +34,10 @@ export async function writeOutput(files: readonly OutputFile[]): Promise<string>
     await writeFile(path, formatted.contents);
   }
   return dir;
+}
+
+export function removeOutput(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 const contentTypes: Record<string, string> = {
@@ -67,18 +71,33 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   };
 }
 
+const profiles = new WeakMap<BrowserContext, string>();
+
+/** Closes Chromium and removes its profile (Chromium may write to it for a moment after closing). */
+export async function closeChromium(context: BrowserContext | undefined): Promise<void> {
+  if (!context) return;
+  await context.close();
+  const profile = profiles.get(context);
+  for (let attempt = 0; profile && attempt < 10 && existsSync(profile); attempt++) {
+    rmSync(profile, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Chromium with a fresh profile. Fails, rather than skips, when the browser is not installed. */
 export async function launchChromium(): Promise<BrowserContext> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: install Debian's chromium package (apt-get install -y chromium) to run the browser tests.`);
   }
   const profile = await mkdtemp(join(tmpdir(), 'detc-chromium-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: chromiumArgs,
     headless: true,
     viewport: { width: 1280, height: 900 },
   });
+  profiles.set(context, profile);
+  return context;
 }
 
 /** Everything that went wrong on a page: console errors, uncaught exceptions, failed or 4xx/5xx requests. */
