@@ -17,6 +17,7 @@ import type { ReadmeEntry } from './app.ts';
 import type { ConfStanza } from './conf/write.ts';
 import { writeConf } from './conf/write.ts';
 import { allowlistMacro, dataSourceMacro, filterMacro, macroStanzas } from './macros.ts';
+import { filterMacroName } from './names.ts';
 import { packageApp } from './package.ts';
 import { savedSearch } from './savedsearches.ts';
 import type { AllowlistMacro } from './search.ts';
@@ -62,24 +63,37 @@ export function emitSplunk(library: Library): EmitResult {
     }
   }
 
-  const names = new Map<string, string>();
+  const names = new Map<string, string>(); // search name → rule id
+  const filterMacros = new Map<string, string>(); // filter macro → rule id
   for (const rule of library.rules) {
     const compiled = compileSearch(rule, allowlists);
     const saved = savedSearch(rule, compiled, project, settingsFor(rule, project));
     const ruleDiagnostics = [...compiled.diagnostics, ...saved.diagnostics];
     if (rule.detection.allowlists.some((allowlist) => conflicting.has(allowlist))) continue; // already reported
+    const slugClash = filterMacros.get(filterMacroName(rule));
+    if (slugClash !== undefined) {
+      ruleDiagnostics.push(
+        error(
+          'splunk/duplicate-filter-macro',
+          rule.span,
+          `Rule "${rule.name}" would share its tuning macro \`${filterMacroName(rule)}\` with rule ${slugClash}, whose name differs only in punctuation or case. Rename one of the rules.`,
+        ),
+      );
+    }
     const clash = names.get(saved.stanza.name);
     if (clash !== undefined) {
-      ruleDiagnostics.push({
-        code: 'splunk/duplicate-search-name',
-        severity: 'error',
-        span: rule.span,
-        message: `Rule "${rule.name}" gets the correlation search name "${saved.stanza.name}", already used by rule ${clash}. Rename one of the rules.`,
-      });
+      ruleDiagnostics.push(
+        error(
+          'splunk/duplicate-search-name',
+          rule.span,
+          `Rule "${rule.name}" gets the correlation search name "${saved.stanza.name}", already used by rule ${clash}. Rename one of the rules.`,
+        ),
+      );
     }
     diagnostics.push(...ruleDiagnostics);
     if (hasErrors(ruleDiagnostics)) continue;
     names.set(saved.stanza.name, rule.id);
+    filterMacros.set(filterMacroName(rule), rule.id);
     stanzas.push(saved.stanza);
     queries.set(rule.id, { language: 'spl', text: searchText(compiled) });
     macros.push(...compiled.allowlists.map(allowlistMacro), filterMacro(rule));

@@ -68,6 +68,13 @@ describe('rule → search', () => {
     expect([...result.queries!.keys()]).toEqual([a.id]);
   });
 
+  it('rules whose names differ only in punctuation would share a filter macro: the later is refused', () => {
+    const other: Rule = { ...base, id: 'zz', name: 'Kubernetes suspicious image-pulling', span: span(40) };
+    const result = emitSplunk(library([base, other]));
+    expect(result.diagnostics.map((d) => [d.code, d.span.start.line])).toEqual([['splunk/duplicate-filter-macro', 40]]);
+    expect([...result.queries!.keys()]).toEqual([base.id]);
+  });
+
   it('emit returns the SPL of every rule for the docs target', () => {
     const result = emitSplunk(library([base]));
     expect(result.queries!.get(base.id)).toEqual({ language: 'spl', text: expect.stringMatching(/^`kube_audit` /) });
