@@ -112,13 +112,6 @@ export function describeError(context: ErrorContext): SchemaProblem {
       const fix = suggestion ? `did you mean "${suggestion}"? Use one of ${allowed}` : `use one of ${allowed}`;
       return { code: 'schema/enum', message: `${show(value)} is not ${noun}; ${fix}`, path, at: 'value' };
     }
-    case 'const':
-      return {
-        code: 'schema/const',
-        message: `${where} must be ${show(error.params.allowedValue)}, not ${show(value)}`,
-        path,
-        at: 'value',
-      };
     case 'pattern':
       return {
         code: 'schema/pattern',
