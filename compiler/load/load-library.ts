@@ -2,8 +2,8 @@
 //
 // Conventions (docs/rule-format.md, "Files and folders"):
 // - every `.yml`/`.yaml` file under the given paths is read, in sorted order;
-// - a file with a folder named `data-sources` anywhere in its path is a data source, every other
-//   file is a rule;
+// - a file with a folder named `data-sources` anywhere in its path (relative to cwd) is a data
+//   source, every other file is a rule;
 // - `detc.yml` in the current folder is the project configuration, never a rule, even when a
 //   rules path includes it; a `detc.yml` anywhere else is skipped with a warning;
 // - one YAML document per file; an empty file is an error.
@@ -16,8 +16,9 @@ import { SourceDocument } from './source-document.ts';
 import { explainYamlErrors } from './yaml-messages.ts';
 
 export const CONFIG_FILE = 'detc.yml';
-const READ_CONCURRENCY = 32;
 export const DATA_SOURCE_FOLDER = 'data-sources';
+/** Files read at the same time. */
+const READ_CONCURRENCY = 32;
 
 export interface LoadedLibrary {
   rules: SourceDocument[];
@@ -26,6 +27,11 @@ export interface LoadedLibrary {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Reads the rules and data sources under `paths` (files or folders, relative to `cwd`) and
+ * `cwd`/detc.yml. Never throws for bad input: missing paths, unreadable files and YAML errors
+ * are diagnostics, and a file with an error yields no document.
+ */
 export async function loadLibrary(paths: readonly string[], options: { cwd: string }): Promise<LoadedLibrary> {
   const cwd = path.resolve(options.cwd);
   const configPath = path.join(cwd, CONFIG_FILE);
@@ -35,7 +41,7 @@ export async function loadLibrary(paths: readonly string[], options: { cwd: stri
   const libraryFiles = found.files.filter((file) => {
     if (file.absolute === configPath) return false;
     if (path.basename(file.absolute) !== CONFIG_FILE) return true;
-    // A detc.yml elsewhere is project settings in the wrong place, not a rule with 13 missing keys.
+    // A detc.yml elsewhere is project settings in the wrong place, not a rule missing every key.
     diagnostics.push(
       warning(
         'load/misplaced-config',
