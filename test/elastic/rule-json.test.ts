@@ -225,6 +225,25 @@ describe('rule fields', () => {
     expect(result.queries?.get(seedRule.id)?.language).toBe('kuery');
   });
 
+  it('warns when there are more entities than Kibana can suppress by', () => {
+    const entities = (['user', 'source_ip', 'user_agent', 'namespace'] as const).map((name) => ({ field: f(name), type: 'other' as const, role: 'victim' as const, span: base.span }));
+    const { result, json } = emitOne({ ...base, entities, periods: { test: 'single-event', deduplication: dur('1h', 3600) } });
+    expect(json!.alert_suppression.group_by).toEqual(['user.name', 'source.ip', 'user_agent.original']);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'elastic/suppression-too-many-entities', severity: 'warning' })]);
+  });
+
+  it('refuses new_terms rules with more than three fields', () => {
+    const detection = { ...seedRule.detection, fields: [f('source_ip'), f('user_agent'), f('user'), f('namespace')] } as Rule['detection'];
+    const { result, json } = emitOne({ ...seedRule, detection });
+    expect(json).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['elastic/new-terms-field-count']);
+  });
+
+  it('refuses an empty group', () => {
+    const { result } = emitOne({ ...base, detection: { type: 'query', match: { kind: 'or', operands: [], span: base.span }, allowlists: [] } });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['elastic/empty-group']);
+  });
+
   it('refuses new_terms rules without a training period', () => {
     const { result, json } = emitOne({ ...seedRule, periods: { test: 'single-event' } });
     expect(json).toBeUndefined();
