@@ -161,14 +161,14 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
       break;
     }
     case 'threshold': {
-      // Count per group over the test window (the lookback when the rule has none).
+      // Count per group over the test window (the lookback when the rule has none). An event
+      // missing a group field counts in no group (no fillnull), as the language defines.
       if (rule.periods.test !== 'single-event') earliest = relativeTime(rule.periods.test.seconds + rule.schedule.delay.seconds);
       const group = detection.groupBy;
       const others = fields.filter((field) => !group.some((g) => g.name === field.name));
       const cardinality = detection.cardinality ? ` dc(${statsName(detection.cardinality.field)}) as cardinality` : '';
       const values = others.map((field) => ` values(${statsName(field)}) as ${outputName(field.name)}`).join('');
       const by = group.length > 0 ? ` by ${group.map(statsName).join(' ')}` : '';
-      if (group.length > 0) stages.push(`| fillnull value=${quoteString(FILL_VALUE)} ${group.map(statsName).join(' ')}`);
       stages.push(`| stats ${STATS_TIMES}${cardinality}${values}${by}`);
       const card = detection.cardinality ? ` AND cardinality >= ${detection.cardinality.value}` : '';
       stages.push(`| where count >= ${detection.value}${card}`);
