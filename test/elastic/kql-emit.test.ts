@@ -32,6 +32,7 @@ describe('escaping', () => {
     ['a*b?', '"a*b?"'],
     ['line1\nline2\r\tend', '"line1\\nline2\\r\\tend"'],
     ['(x) <y> {z}: or and not', '"(x) <y> {z}: or and not"'],
+    ['\\u0041 \\t', '"\\\\u0041 \\\\t"'],
   ])('quotes %j as %s', (value, expected) => {
     expect(quoteKql(value)).toBe(expected);
     const parsed = parseKql(`k:${expected}`);
@@ -63,6 +64,7 @@ describe('valid: each construct', () => {
     ['cidr', cidr(ip, '10.0.0.0/8', 'fe80::/10'), 'source.ip:("10.0.0.0/8" or "fe80::/10")'],
     ['startswith', like(image, 'alpine*'), 'kubernetes.audit.requestObject.spec.containers.image:alpine*'],
     ['contains with escapes', like(image, '*a:b(c)\\*d*'), 'kubernetes.audit.requestObject.spec.containers.image:*a\\:b\\(c\\)\\*d*'],
+    ['backslash-u stays literal', like(image, '\\\\u0041*'), 'kubernetes.audit.requestObject.spec.containers.image:\\\\u0041*'],
     ['like without wildcard is exact', like(image, 'busybox\\*'), 'kubernetes.audit.requestObject.spec.containers.image:"busybox*"'],
     ['** collapses', like(image, 'a**b'), 'kubernetes.audit.requestObject.spec.containers.image:a*b'],
     ['lower() on a lower-cased field', eqLower(lowered, str('exec')), 'event.action:"exec"'],
