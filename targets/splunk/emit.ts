@@ -117,5 +117,7 @@ export function emitSplunk(library: Library): EmitResult {
 
   const files: OutputFile[] = [...appFiles].map(([path, contents]) => ({ path: `splunk/${project.appId}/${path}`, contents }));
   files.push({ path: `splunk/${project.appId}-${project.version}.tar.gz`, contents: packageApp(project.appId, appFiles) });
-  return { files, diagnostics, queries };
+  // A variation shares its base rule's expressions, so a refusal can be reported twice: once is enough.
+  const unique = [...new Map(diagnostics.map((d) => [JSON.stringify([d.code, d.span, d.message]), d])).values()];
+  return { files, diagnostics: unique, queries };
 }
