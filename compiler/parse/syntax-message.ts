@@ -47,6 +47,18 @@ export function syntaxMessage(text: string, offset: number, expected: readonly s
 
 function fixHint(wanted: readonly string[], before: string | undefined, found: string | undefined): string | undefined {
   const has = (d: string) => wanted.includes(d);
+  // Habits from other query languages first: they explain the error better than the grammar.
+  for (const token of [found, before]) {
+    if (token && token !== token.toLowerCase() && MATCH_KEYWORDS.has(token.toLowerCase())) {
+      return `Keywords are lower case: write "${token.toLowerCase()}".`;
+    }
+  }
+  if (found === '!' && has('a field name')) return 'Write "not" instead of !.';
+  if (found === 'null' && (has('a value') || has('a "string"'))) return 'To select events without the field, write "not <field> exists".';
+  if (found?.startsWith('/') && has('a "string"')) return 'A regular expression goes with "matches": write <field> matches /.../.';
+  if ((found?.startsWith('"') || found?.startsWith("'")) && has('a regular expression')) {
+    return `Write the pattern between slashes, e.g. /${found.slice(1, -1).replaceAll('/', '\\/')}/.`;
+  }
   if (has('","') || has('"]"')) return 'Separate the items of a list with commas and close it with "]".';
   if (has('an operator')) {
     if (found === '=') return 'Write == to compare for equality.';

@@ -141,7 +141,7 @@ describe('syntax errors', () => {
     ['a in ["x" "y"]', '1:11', 'expected "," or "]" after "x", but found "y". Separate the items of a list with commas and close it with "]".'],
     ['a like 1', '1:8', 'expected a "string" or a list of strings such as ["a", "b"] after "like", but found "1". Quote text values: "1".'],
     ['a < "x"', '1:5', 'expected a number after "<", but found "x".'],
-    ['a matches "x"', '1:11', 'expected a regular expression such as /cmd\\.exe$/i after "matches", but found "x".'],
+    ['a matches "x"', '1:11', 'expected a regular expression such as /cmd\\.exe$/i after "matches", but found "x". Write the pattern between slashes, e.g. /x/.'],
     ['a and == 1', '1:3', 'expected an operator (==, !=, <, <=, >, >=, in, like, startswith, endswith, contains, matches, cidr or exists) after "a", but found "and". A comparison is a field, an operator and a value, e.g. a == "value".'],
     ['or == 1', '1:1', 'expected a comparison, "not" or "(" at the start, but found "or". "or" is a keyword: write `or` in backticks to use it as a field name.'],
     ['lower a == "x"', '1:7', 'expected "(" after "lower", but found "a".'],
@@ -154,6 +154,12 @@ describe('syntax errors', () => {
     ['lower(a) > 1', '1:1', 'lower() cannot be used with ">": it applies to ==, !=, in, like, startswith, endswith and contains; remove lower().'],
     ['lower(a) matches /x/', '1:1', 'lower() cannot be used with "matches": it applies to ==, !=, in, like, startswith, endswith and contains; use the regex flag i instead, e.g. /cmd\\.exe/i.'],
     ['`a == 1', '1:1', 'This field name has no closing backtick: add one after the name.'],
+    ['a == "x" AND b exists', '1:10', 'expected "and", "or" or the end of the expression after "x", but found "AND". Keywords are lower case: write "and".'],
+    ['NOT a exists', '1:5', 'expected an operator (==, !=, <, <=, >, >=, in, like, startswith, endswith, contains, matches, cidr or exists) after "NOT", but found "a". Keywords are lower case: write "not".'],
+    ['!a exists', '1:1', 'expected a comparison, "not" or "(" at the start, but found "!". Write "not" instead of !.'],
+    ['a != null', '1:6', 'expected a value (a "string", a number, true or false) after "!=", but found "null". To select events without the field, write "not <field> exists".'],
+    ['a like /x.*/', '1:8', 'expected a "string" or a list of strings such as ["a", "b"] after "like", but found "/x.*/". A regular expression goes with "matches": write <field> matches /.../.'],
+    ['a matches "x/y"', '1:11', 'expected a regular expression such as /cmd\\.exe$/i after "matches", but found "x/y". Write the pattern between slashes, e.g. /x\\/y/.'],
     ['a == 1 or\n\n  (b == 2 and c)', '3:16', 'expected an operator (==, !=, <, <=, >, >=, in, like, startswith, endswith, contains, matches, cidr or exists) after "c", but found ")". A comparison is a field, an operator and a value, e.g. c == "value".'],
   ])('%j at %s', (source, position, message) => {
     const { ast, diagnostics } = parseMatchText(source, 'rule.yml');
