@@ -5,7 +5,8 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../did-you-mean.ts';
 import type { Path } from '../load/source-document.ts';
-import { resolveSchema, type JsonSchema } from './schemas.ts';
+import { placesOfKey } from './key-locations.ts';
+import { resolveSchema, schemas, type JsonSchema } from './schemas.ts';
 
 export interface SchemaProblem {
   readonly code: string;
@@ -14,8 +15,8 @@ export interface SchemaProblem {
   readonly path: Path;
   /** `key`: point at the map key (unknown keys); `value`: at the value, or its parent key when missing. */
   readonly at: 'key' | 'value';
-  /** For an unknown key that is a misspelling: the path of the key it stands for. */
-  readonly misspells?: Path;
+  /** For an unknown key that is misspelt or misplaced: the path of the key it stands for. */
+  readonly standsFor?: Path;
 }
 
 export interface ErrorContext {
@@ -46,20 +47,31 @@ export function describeError(context: ErrorContext): SchemaProblem {
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys(asObject(parentSchema.properties));
       const suggestion = didYouMean(key, allowed);
+      const elsewhere = placesOfKey(key, schemas().byId.get(context.schemaId) ?? {}, context.schemaId).filter(
+        (place) => place !== genericPath(path),
+      );
+      const place = forms ? undefined : elsewhere[0];
       const fix = suggestion
         ? `did you mean "${suggestion}"?`
         : forms
           ? `write ${forms}`
-          : allowed.length > 0
-            ? `allowed keys are ${allowed.join(', ')}`
-            : 'remove it';
+          : place !== undefined
+            ? `it belongs ${describePlace(place, context.rootName)}`
+            : allowed.length > 0
+              ? `allowed keys are ${allowed.join(', ')}`
+              : 'remove it';
       const problem = {
         code: 'schema/unknown-key',
         message: `unknown key "${key}" in ${where}; ${fix}`,
         path: [...path, key],
         at: 'key',
       } as const;
-      return suggestion ? { ...problem, misspells: [...path, suggestion] } : problem;
+      if (suggestion) return { ...problem, standsFor: [...path, suggestion] };
+      // A key one level off (`interval:` beside `schedule:`) also makes its right place "missing".
+      if (place !== undefined && !/\[\]|<name>/.test(place)) {
+        return { ...problem, standsFor: [...(place === '' ? [] : place.split('.')), key] };
+      }
+      return problem;
     }
     case 'required': {
       const key = String(error.params.missingProperty);
@@ -191,6 +203,19 @@ export function describePath(path: Path, rootName: string): string {
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
+}
+
+/** "in schedule", "in each item of attack", "at the top level of the rule". */
+function describePlace(place: string, rootName: string): string {
+  if (place === '') return `at the top level of ${rootName}`;
+  if (place.endsWith('[]')) return `in each item of ${place.slice(0, -2)}`;
+  if (place.endsWith('.<name>')) return `in each entry of ${place.slice(0, -'.<name>'.length)}`;
+  return `in ${place}`;
+}
+
+/** `attack[0].techniques` → `attack[].techniques`: the path as key-locations.ts writes it. */
+function genericPath(path: Path): string {
+  return describePath(path, '').replace(/\[[0-9]+\]/g, '[]');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -43,8 +43,8 @@ function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: strin
     return ajvError.propertyName === undefined ? problem : { ...problem, at: 'key' as const };
   });
   // `sevrity: high` is one mistake: the unknown key says "did you mean severity?", so the
-  // "missing severity" it causes is not reported separately.
-  const misspelt = new Set(problems.flatMap((p) => (p.misspells ? [pathKey(p.misspells)] : [])));
+  // "missing severity" it causes is not reported separately (likewise for a key one level off).
+  const misspelt = new Set(problems.flatMap((p) => (p.standsFor ? [pathKey(p.standsFor)] : [])));
   // With a missing or invalid detection type, "new_terms is not allowed here" is a consequence:
   // once the type is fixed, the block is either right or reported then.
   const badTypes = new Set(problems.filter((p) => p.path.at(-1) === 'type').map((p) => pathKey(p.path)));

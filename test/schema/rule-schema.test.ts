@@ -93,6 +93,14 @@ describe('rule schema: invalid fixtures', () => {
       ],
     ],
     [
+      'misplaced-key.yml',
+      [
+        ['schema/unknown-key', 10, 3], // severity under detection (the missing top-level severity is not repeated)
+        ['schema/unknown-key', 14, 1], // interval beside schedule (its absence in schedule is not repeated)
+        ['schema/unknown-key', 18, 5], // entities inside an attack item
+      ],
+    ],
+    [
       'risk-only-impact.yml',
       [
         ['schema/required', 6, 1], // risk: { impact } lacks confidence → at the risk key
@@ -131,6 +139,13 @@ describe('rule schema: messages speak to the rule author', () => {
     expect(messages('unknown-key-typo.yml')).toEqual([
       'unknown key "sevrity" in the rule; did you mean "severity"?',
       'unknown key "alowlist" in detection; did you mean "allowlist"?',
+    ]);
+  });
+  it('says where a key written at the wrong level belongs', () => {
+    expect(messages('misplaced-key.yml')).toEqual([
+      'unknown key "severity" in detection; it belongs at the top level of the rule',
+      'unknown key "interval" in the rule; it belongs in schedule',
+      'unknown key "entities" in attack[0]; it belongs at the top level of the rule',
     ]);
   });
   it('lists the allowed values of a missing enum key', () => {
