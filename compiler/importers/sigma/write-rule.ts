@@ -18,7 +18,7 @@ export function ruleYaml(rule: RuleSource, schemaPath: string): string {
   const doc = new Document(ordered);
   doc.commentBefore = ` yaml-language-server: $schema=${schemaPath}`;
   blockIfLong(doc, ['description'], 80);
-  blockIfLong(doc, ['detection', 'match'], 60);
+  matchBlock(doc);
   flowMaps(doc, ['risk'], ['schedule']);
   // Short id lists read best on one line, as in hand-written rules: `techniques: [T1059.001]`.
   const attack = doc.get('attack', true);
@@ -41,6 +41,17 @@ function blockIfLong(doc: Document, path: string[], width: number): void {
   const text = node.value;
   if (text.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
   else if (text.length > width && !/^\s|\s$/.test(text)) node.type = Scalar.BLOCK_FOLDED;
+}
+
+/**
+ * The match expression as a literal block when it has several lines or is long: folding would
+ * break lines inside quoted values, which reads as if the value held a line break.
+ */
+function matchBlock(doc: Document): void {
+  const node = doc.getIn(['detection', 'match'], true);
+  if (isScalar(node) && typeof node.value === 'string' && (node.value.includes('\n') || node.value.length > 60)) {
+    node.type = Scalar.BLOCK_LITERAL;
+  }
 }
 
 function flowMaps(doc: Document, ...paths: string[][]): void {
