@@ -237,7 +237,18 @@ function typeMessage(where: string, expected: unknown, value: unknown, isRoot: b
   if (value === null) return `${where} has no value; write ${want}`;
   const found = foundType(value);
   if (isRoot) return `${where} must be a mapping of keys (key: value lines), but the file holds ${found}`;
-  return `${where} must be ${want}, not ${found}${typeof value === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(value) ? ' (remove the quotes)' : ''}`;
+  return `${where} must be ${want}, not ${found}${typeFix(expected, value)}`;
+}
+
+/** The edit that turns a value of the wrong kind into the right one, when it is obvious. */
+function typeFix(expected: unknown, value: unknown): string {
+  const types = Array.isArray(expected) ? expected : [expected];
+  const numeric = typeof value === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(value);
+  if (numeric && (types.includes('integer') || types.includes('number'))) return ' (remove the quotes)';
+  if (types.includes('array') && (typeof value === 'string' || typeof value === 'number')) {
+    return `; write a list, e.g. [${String(value)}]`;
+  }
+  return '';
 }
 
 function foundType(value: unknown): string {

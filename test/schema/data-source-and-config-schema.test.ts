@@ -41,7 +41,7 @@ describe('data-source schema', () => {
       'missing required key "provenance" (Where the native field names come from (vendor documentation, integration version), so a reviewer can check them)',
       'name "Fixture Audit" must be lower-case letters, digits and underscores, starting with a letter, e.g. fixture_audit',
       '"fixture audit" is not a valid Splunk macro name; use letters, digits, _, . and -, e.g. kube_audit',
-      'elastic.index must be a list, not text ("logs-fixture-*")',
+      'elastic.index must be a list, not text ("logs-fixture-*"); write a list, e.g. [logs-fixture-*]',
       '"user name" is not a valid field name; use letters, digits, _ and -, starting with a letter or _, with dots between parts, e.g. source_ip or request.verb',
       'missing required key "elastic" in fields.source_ip (Native Elastic field name, e.g. kubernetes.audit.requestObject.spec.containers.image)',
       '"ipaddress" is not a field type; use one of keyword, text, number, ip, boolean, date',

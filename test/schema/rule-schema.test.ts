@@ -183,8 +183,12 @@ describe('rule schema: messages speak to the rule author', () => {
       '"new_terms" only applies to a new_terms detection (type is threshold); remove it, or set type: new_terms',
     );
   });
-  it('suggests removing quotes around a number', () => {
-    expect(messages('wrong-type.yml')[0]).toBe('version must be a whole number, not text ("1") (remove the quotes)');
+  it('suggests the obvious edit for a value of the wrong kind', () => {
+    expect(messages('wrong-type.yml')).toEqual([
+      'version must be a whole number, not text ("1") (remove the quotes)',
+      'attack must be a list, not a mapping',
+      'fields must be a list, not text ("user"); write a list, e.g. [user]',
+    ]);
   });
   it('never shows a JSON pointer or ajv wording', () => {
     for (const file of ['bad-enum.yml', 'wrong-type.yml', 'risk-only-impact.yml', 'new-terms-without-fields.yml']) {
