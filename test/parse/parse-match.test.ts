@@ -239,3 +239,10 @@ describe('parseMatch inside YAML', () => {
     expect(diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([['match/syntax', 2, 3]]);
   });
 });
+
+describe('numbers', () => {
+  it('reads -0 as 0, so that printing gives the same text back', () => {
+    const ast = parseMatchText('n == -0', 'f').ast;
+    expect(ast?.kind === 'comparison' && ast.value?.kind === 'number' && Object.is(ast.value.value, 0)).toBe(true);
+  });
+});
