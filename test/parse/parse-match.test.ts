@@ -153,6 +153,7 @@ describe('syntax errors', () => {
     ['a matches /x/gi', '1:14', '"gi" is not a valid set of regex flags: use each of i (ignore case), m (multi-line) and s (dot matches newline) at most once.'],
     ['lower(a) > 1', '1:1', 'lower() cannot be used with ">": it applies to ==, !=, in, like, startswith, endswith and contains; remove lower().'],
     ['lower(a) matches /x/', '1:1', 'lower() cannot be used with "matches": it applies to ==, !=, in, like, startswith, endswith and contains; use the regex flag i instead, e.g. /cmd\\.exe/i.'],
+    ['n > 1e999', '1:5', '1e999 is too large a number: numbers must fit a 64-bit float (at most about 1.8e308).'],
     ['`a == 1', '1:1', 'This field name has no closing backtick: add one after the name.'],
     ['a == "x" AND b exists', '1:10', 'expected "and", "or" or the end of the expression after "x", but found "AND". Keywords are lower case: write "and".'],
     ['NOT a exists', '1:5', 'expected an operator (==, !=, <, <=, >, >=, in, like, startswith, endswith, contains, matches, cidr or exists) after "NOT", but found "a". Keywords are lower case: write "not".'],
