@@ -3,20 +3,12 @@
 // have no query there), then docs. Files are formatted and written under a temporary folder.
 
 import type { Library } from '../../compiler/ir.ts';
-import { targets } from '../../targets/index.ts';
-import type { QueryPreview } from '../../targets/target.ts';
+import { docsTarget } from '../../targets/docs/index.ts';
+import { queriesOfEarlierTargets } from '../docs/emit.ts';
 import { writeOutput } from './support.ts';
 
 export async function buildSite(library: Library): Promise<string> {
-  const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
-  const names = targets.map((t) => t.name);
-  for (const target of targets) {
-    if (target.name === 'docs') break;
-    const result = await target.emit(library, { targets: names, queries });
-    if (result.queries) queries.set(target.name, result.queries);
-  }
-  const docs = targets.find((t) => t.name === 'docs');
-  if (!docs) throw new Error('targets/index.ts does not list the docs target');
-  const result = await docs.emit(library, { targets: names, queries });
+  const queries = await queriesOfEarlierTargets(library);
+  const result = await docsTarget.emit(library, { targets: [...queries.keys(), 'docs'], queries });
   return writeOutput(result.files);
 }
