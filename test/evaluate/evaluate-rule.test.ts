@@ -159,6 +159,19 @@ describe('runRuleTests', () => {
       [],
       'expected an alert, but no group reaches 3 matching events and 2 distinct repo values per user within 10m (1 matching event in all)',
     ],
+    [
+      'threshold: unexpected alert',
+      'Eval Threshold Rule',
+      'no-alert',
+      [
+        { verb: 'delete', user: 'bob', repo: 'a' },
+        { verb: 'delete', user: 'bob', repo: 'b' },
+        { verb: 'delete', user: 'bob', repo: 'b' },
+      ],
+      [],
+      'expected no alert, but 1 alert fired: 3 matching events with user="bob" within the test period reach the threshold of 3',
+    ],
+    ['no events at all', 'Eval Query Rule', 'alert', [], [], 'expected an alert, but the test has no events'],
   ])('%s', (_name, ruleName, expectation, events, history, expected) => {
     expect(reason(withTest(rule(ruleName), expectation, events, history))).toBe(expected);
   });
