@@ -25,9 +25,12 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return bestDistance <= allowedDistance(input, best) ? best : undefined;
 }
 
-/** About one edit per three characters, at least one and at most three. */
+/**
+ * About one edit per three characters of the longer word, at least one and at most three, so that
+ * an abbreviation of a long name still finds it (`src_ip` → `source_ip`).
+ */
 function allowedDistance(input: string, candidate: string): number {
-  const length = Math.min(input.length, candidate.length);
+  const length = Math.max(input.length, candidate.length);
   return Math.max(1, Math.min(3, Math.floor(length / 3)));
 }
 

@@ -24,11 +24,12 @@ describe('didYouMean', () => {
     ['usr', 'user'],
     ['user_agnet', 'user_agent'],
     ['statu', 'status'],
+    ['src_ip', 'source_ip'],
   ])('suggests %s → %s', (input, expected) => {
     expect(didYouMean(input, keys)).toBe(expected);
   });
 
-  it.each([['completely_different'], ['risk'], ['x']])('suggests nothing for %s', (input) => {
+  it.each([['completely_different'], ['risk'], ['x'], ['agent']])('suggests nothing for %s', (input) => {
     expect(didYouMean(input, keys)).toBeUndefined();
   });
 
