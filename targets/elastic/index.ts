@@ -9,7 +9,7 @@
 // investigation fields), note.ts + markdown.ts (investigation and setup guides) and settings.ts
 // (detc.yml `elastic:` and `targets.elastic`). docs/targets.md explains every mapping.
 
-import { error, type Diagnostic } from '../../compiler/diagnostics.ts';
+import { error, warning, type Diagnostic } from '../../compiler/diagnostics.ts';
 import type { Library, Rule } from '../../compiler/ir.ts';
 import type { EmitResult, OutputFile, QueryPreview, Target } from '../target.ts';
 import { kibanaRule, type KibanaRule } from './rule-json.ts';
@@ -54,6 +54,15 @@ function detectionLimits(rule: Rule): Diagnostic[] {
     if (detection.fields.length < 1 || detection.fields.length > 3) {
       out.push(error('elastic/new-terms-field-count', rule.span, `Kibana's new_terms rules watch 1 to 3 fields, and this rule lists ${detection.fields.length}; keep at most three new_terms fields.`));
     }
+  }
+  if (detection.type === 'threshold' && rule.periods.test !== 'single-event' && rule.periods.test.seconds < rule.schedule.interval.seconds) {
+    out.push(
+      warning(
+        'elastic/threshold-window-gap',
+        rule.periods.test.span,
+        `Kibana counts a threshold over each run's whole time range, so this rule searches only the last ${rule.periods.test.text} of every ${rule.schedule.interval.text} run and events in between are never counted. Make the interval at most the test period.`,
+      ),
+    );
   }
   return out;
 }

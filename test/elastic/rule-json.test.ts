@@ -140,6 +140,18 @@ describe('rule fields', () => {
     expect(json!.alert_suppression).not.toHaveProperty('group_by');
   });
 
+  it('warns when a threshold window is shorter than the interval', () => {
+    const rule: Rule = {
+      ...base,
+      detection: { type: 'threshold', match: eq(f('verb'), str('delete')), allowlists: [], groupBy: [], value: 5 },
+      periods: { test: dur('10m', 600) },
+      schedule: { interval: dur('1h', 3600), lookback: dur('1h', 3600), delay: dur('0m', 0) },
+    };
+    const { result, json } = emitOne(rule);
+    expect(json).toMatchObject({ interval: '1h', from: 'now-10m' });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'elastic/threshold-window-gap', severity: 'warning' })]);
+  });
+
   it('suppresses query rules by their entity fields for the deduplication period', () => {
     const rule: Rule = {
       ...base,
