@@ -89,6 +89,18 @@ export function savedSearch(rule: Rule, compiled: CompiledSearch, project: Proje
     );
   }
 
+  // Runs tile time only when each one reads at least an interval's worth of events.
+  const window = rule.detection.type === 'threshold' && rule.periods.test !== 'single-event' ? rule.periods.test : rule.schedule.lookback;
+  if (window.seconds < rule.schedule.interval.seconds) {
+    diagnostics.push(
+      warning(
+        'splunk/window-gap',
+        window.span,
+        `The search runs every ${rule.schedule.interval.text} but reads only ${window.text} of events, so events in the rest of each interval are never searched. Make the window at least as long as the interval.`,
+      ),
+    );
+  }
+
   const disabled = settings.disabled || rule.status === 'deprecated';
   const victims = rule.entities.filter((entity) => entity.role === 'victim');
   const settingsList: ConfSetting[] = [

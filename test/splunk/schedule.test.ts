@@ -29,6 +29,12 @@ describe('schedule', () => {
     expect(relativeTime(90)).toBe('-90s');
   });
 
+  it('warns when each run reads less than an interval, at the window', () => {
+    const rule = { ...suspiciousImagePulling, schedule: { interval: minutes(15), lookback: { ...minutes(5), span: span(31, 40) }, delay: minutes(0) } };
+    const result = emitSplunk(library([rule]));
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.span.start.line, d.span.start.column])).toEqual([['splunk/window-gap', 'warning', 31, 40]]);
+  });
+
   it('refuses an interval cron cannot express, at the interval', () => {
     const rule = { ...suspiciousImagePulling, schedule: { interval: { ...minutes(7), span: span(30, 23) }, lookback: minutes(7), delay: minutes(0) } };
     const result = emitSplunk(library([rule]));
