@@ -12,7 +12,9 @@
 // So: `isnotnull(mvfind('f', "^...\z"))` for text, `isnotnull(mvfilter(...))` for numbers and CIDR.
 // (A JSON number or boolean is extracted as its text, so text comparisons see `42` and `true`.)
 //
-// Every AND/OR/NOT group is parenthesised, so the text never depends on eval's precedence.
+// Every AND/OR group is parenthesised and NOT always precedes a function call or a parenthesised
+// group, so the text does not depend on eval's precedence (NOT, then AND, then OR: Search
+// Manual, "Boolean expressions with logical operators").
 
 import type { Diagnostic } from '../../../compiler/diagnostics.ts';
 import { error } from '../../../compiler/diagnostics.ts';
