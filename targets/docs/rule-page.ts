@@ -68,7 +68,13 @@ export interface RulePage {
   readonly cortex: CortexSections;
   readonly variations: readonly CortexSections[];
   readonly queries: readonly QueryGroup[];
-  readonly detection: { readonly typeLabel: string; readonly summary: string };
+  readonly detection: {
+    readonly typeLabel: string;
+    readonly summary: string;
+    readonly schedule: string;
+    readonly allowlists: readonly { readonly name: string; readonly description: string }[];
+    readonly entities: readonly string[];
+  };
   readonly dataSource: { readonly title: string; readonly name: string; readonly description: string; readonly sitePath: string };
   readonly fields: readonly FieldView[];
   readonly falsePositives: readonly string[];
@@ -104,7 +110,13 @@ export function buildRulePage(rule: Rule, context: PageContext): RulePage {
         }),
       }))
       .filter((group) => group.queries.length > 0),
-    detection: { typeLabel: detectionTypeLabel(rule.detection.type), summary: detectionSummary(rule) },
+    detection: {
+      typeLabel: detectionTypeLabel(rule.detection.type),
+      summary: detectionSummary(rule),
+      schedule: scheduleSummary(rule),
+      allowlists: rule.detection.allowlists.map(({ name, description }) => ({ name, description })),
+      entities: rule.entities.map((e) => `${e.field.name} (${e.type.replace('_', ' ')}, ${e.role})`),
+    },
     dataSource: {
       title: rule.dataSource.title,
       name: rule.dataSource.name,
@@ -199,6 +211,12 @@ function techniqueLine(technique: Technique): Line {
   return { text: techniqueLabel(technique), url: technique.url };
 }
 
+function scheduleSummary(rule: Rule): string {
+  const { interval, lookback, delay } = rule.schedule;
+  const base = `Runs every ${inProse(interval.seconds)} over the previous ${inProse(lookback.seconds)}`;
+  return delay.seconds > 0 ? `${base}, ${inProse(delay.seconds)} behind real time.` : `${base}.`;
+}
+
 function detectionSummary(rule: Rule): string {
   const { detection, periods } = rule;
   const names = (fields: readonly { name: string }[]) => fields.map((f) => f.name).join(', ');
@@ -206,11 +224,11 @@ function detectionSummary(rule: Rule): string {
     case 'query':
       return 'Alerts on every event that matches the query.';
     case 'new_terms': {
-      const window = periods.training ? durationInWords(periods.training.seconds) : 'the training period';
+      const window = periods.training ? inProse(periods.training.seconds) : 'the training period';
       return `Alerts when a combination of ${names(detection.fields)} appears that was not seen in the previous ${window}.`;
     }
     case 'threshold': {
-      const window = periods.test === 'single-event' ? 'one run' : durationInWords(periods.test.seconds);
+      const window = periods.test === 'single-event' ? 'one run' : inProse(periods.test.seconds);
       const group = detection.groupBy.length > 0 ? ` with the same ${names(detection.groupBy)}` : '';
       const distinct = detection.cardinality
         ? ` and at least ${detection.cardinality.value} distinct values of ${detection.cardinality.field.name}`
@@ -220,4 +238,9 @@ function detectionSummary(rule: Rule): string {
     default:
       return assertNever(detection, 'detection type');
   }
+}
+
+/** Durations inside a sentence read in lower case: "over the previous 30 days". */
+function inProse(seconds: number): string {
+  return durationInWords(seconds).toLowerCase();
 }

@@ -109,6 +109,20 @@ describe('beyond Cortex', () => {
     ]);
   });
 
+  it('explains the detection: type, window, schedule, entities and exclusions', () => {
+    expect(buildRulePage(ruleWithoutVariations, context()).detection).toEqual({
+      typeLabel: 'Threshold',
+      summary: 'Alerts when at least 3 matching events with the same host occur within 10 minutes.',
+      schedule: 'Runs every 5 minutes over the previous 5 minutes.',
+      allowlists: [{ name: 'known_privileged_images', description: 'Agents that need privileges.' }],
+      entities: [],
+    });
+    expect(buildRulePage(ruleWithVariations, context()).detection).toMatchObject({
+      summary: 'Alerts when a combination of user, source_ip appears that was not seen in the previous 30 days.',
+      entities: ['user (user, victim)'],
+    });
+  });
+
   it('links references only when they are web addresses', () => {
     expect(buildRulePage(ruleWithVariations, context()).references).toEqual([
       { text: 'https://attack.mitre.org/techniques/T1610/', url: 'https://attack.mitre.org/techniques/T1610/' },
