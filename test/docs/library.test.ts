@@ -24,7 +24,7 @@ describe('the shipped library as documentation', async () => {
       const base = library.rules.find((r) => r.id === rule.variationOf?.id)!;
       const page = [...files].find(([path, html]) => path.startsWith('docs/site/rules/') && squash(html).includes(`<h1 data-section="title">${squash(escape(base.name))}</h1>`));
       expect(page, base.name).toBeDefined();
-      expect(squash(page![1]), rule.name).toContain(`<h3>${squash(escape(rule.name))}</h3>`);
+      expect(squash(page![1]), rule.name).toContain(`<h3>${squash(escape(rule.name))}<span class="severity`);
     }
   });
 
