@@ -8,13 +8,15 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { formatOutputFile } from '../compiler/build/format-output.ts';
+import { formatOutputFiles } from '../compiler/build/format-output.ts';
 import type { Library } from '../compiler/ir.ts';
 import { targets } from '../targets/index.ts';
 import type { QueryPreview } from '../targets/target.ts';
 import { runRuleTests } from '../compiler/evaluate.ts';
 import { loadLibrary } from '../compiler/load/load-library.ts';
 import { compileLibrary, type StageName } from '../compiler/pipeline.ts';
+import { importSigma } from '../compiler/importers/sigma/index.ts';
+import { writeOutputAtomically } from '../compiler/build/write-output.ts';
 import { writeSyntheticLibrary } from './synthetic-library.ts';
 
 interface Row {
@@ -98,17 +100,51 @@ async function benchSynthetic(count: number): Promise<void> {
  * Each target's emit, then prettier over the files it marks for formatting, timed apart: prettier
  * is a large share of build time for the documentation pages, and the table should say so.
  */
-async function benchTargets(rows: Row[], library: Library, count: number): Promise<void> {
+async function benchTargets(rows: Row[], library: Library, count: number): Promise<Map<string, number>> {
+  const refusals = new Map<string, number>();
   const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
   const context = { targets: targets.map((t) => t.name), queries };
   for (const target of targets) {
     const emitted = await measure(rows, `emit ${target.name}`, count, () => target.emit(library, context));
     if (emitted.queries) queries.set(target.name, emitted.queries);
+    refusals.set(target.name, emitted.diagnostics.filter((d) => d.severity === 'error').length);
     const toFormat = emitted.files.filter((f) => f.prettier);
     if (toFormat.length > 0) {
-      await measure(rows, `  prettier ${target.name} (${toFormat.length} files)`, toFormat.length, () => Promise.all(toFormat.map(formatOutputFile)));
+      await measure(rows, `  prettier ${target.name} (${toFormat.length} files)`, toFormat.length, () => formatOutputFiles(toFormat));
     }
   }
+  return refusals;
+}
+
+/**
+ * The real-world row: import the whole Sigma corpus (../shared/corpus/sigma), write it, compile it
+ * and emit every target. Rules a target refuses are counted (a build would stop on them).
+ */
+async function benchSigmaCorpus(corpus: string): Promise<void> {
+  const rows: Row[] = [];
+  const dir = join(tmpdir(), 'detc-bench-sigma');
+  const imported = await measure(rows, 'sigma import (convert)', 0, () => importSigma([corpus], process.cwd(), dir));
+  const inputs = imported.report.files.length;
+  rows[rows.length - 1] = { ...rows[rows.length - 1]!, items: inputs };
+  await measure(rows, 'sigma import (write)', imported.files.size, () =>
+    writeOutputAtomically(dir, [...imported.files].map(([path, contents]) => ({ path, contents }))),
+  );
+  const rules = imported.files.size - imported.report.dataSources.length;
+  const result = await compileLibrary({
+    paths: [dir],
+    cwd: dir,
+    aroundStage: <T>(stage: StageName, run: () => T): T => measure(rows, stage, rules, run),
+  });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const refusals = result.library ? await benchTargets(rows, result.library, result.library.rules.length) : new Map<string, number>();
+  const total = rows.reduce((sum, r) => sum + r.ms, 0);
+  rows.push({ stage: 'import + build, all targets', ms: total, items: inputs, peakRssMb: peakRssMb(), heapMb: mb(process.memoryUsage().heapUsed) });
+  printTable(`Sigma corpus: ${inputs} files → ${rules} rules imported, ${imported.report.dataSources.length} data sources`, rows);
+  console.log(`validate: ${errors} errors; refused by target: ${[...refusals].map(([t, n]) => `${t} ${n}`).join(', ') || 'n/a'}`);
 }
 
 await benchSynthetic(argument('rules', 2000));
+if (!process.argv.includes('--no-corpus')) {
+  const corpus = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'sigma');
+  await benchSigmaCorpus(corpus);
+}

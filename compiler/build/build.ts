@@ -5,7 +5,7 @@ import { targets as allTargets } from '../../targets/index.ts';
 import type { OutputFile, QueryPreview, Target } from '../../targets/target.ts';
 import { error, fileSpan, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { Library } from '../ir.ts';
-import { formatOutputFile } from './format-output.ts';
+import { formatOutputFiles } from './format-output.ts';
 
 export interface EmitAllResult {
   readonly files: readonly OutputFile[];
@@ -31,7 +31,7 @@ export async function emitTargets(library: Library, names: readonly string[]): P
     seen.add(file.path);
   }
   if (hasErrors(diagnostics)) return { files: [], diagnostics: sortDiagnostics(diagnostics) };
-  const formatted = await Promise.all(files.map(formatOutputFile));
+  const formatted = await formatOutputFiles(files);
   return { files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics) };
 }
 
