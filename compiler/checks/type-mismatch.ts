@@ -3,10 +3,11 @@
 // the events the author means (and the targets would each fail differently), so it is an error.
 
 import { isIP } from 'node:net';
-import { error } from '../diagnostics.ts';
+import { error, type Span } from '../diagnostics.ts';
 import type { FieldSource } from '../load/source-types.ts';
 import type { AstComparison, AstLiteral } from '../parse/ast.ts';
 import type { Check } from './check.ts';
+import type { CheckContext } from './context.ts';
 import { comparisons, describeComparison, literals } from './support/ast-walk.ts';
 import { fieldsOf, isTextField } from './support/data-source-fields.ts';
 
@@ -29,10 +30,10 @@ export const typeMismatch: Check = {
   },
 };
 
-function check(comparison: AstComparison, field: FieldSource, report: (d: ReturnType<typeof error>) => void): void {
+function check(comparison: AstComparison, field: FieldSource, report: CheckContext['report']): void {
   const name = comparison.field.name;
   const fieldIs = `"${name}" is a ${field.type} field`;
-  const fail = (span: AstComparison['span'], message: string) => report(error(CODE, span, message));
+  const fail = (span: Span, message: string) => report(error(CODE, span, message));
 
   if (comparison.lower && !isTextField(field)) {
     fail(comparison.field.span, `${fieldIs}: lower() applies to keyword and text fields only. Compare "${name}" without lower().`);
