@@ -67,7 +67,7 @@ tests:
   match: response_code >= 400
   threshold: { group_by: [source_ip], value: 20 }
   allowlist: [{ name: known_images, match: image like "*falco*" }]
-periods: { test: 10m }
+periods: { test: 10m, deduplication: 5m }
 schedule: { interval: 5m, lookback: 10m }
 `,
       },
