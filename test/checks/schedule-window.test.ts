@@ -4,9 +4,10 @@ import { checkTable } from './support.ts';
 checkTable(scheduleWindow, {
   valid: [
     { name: 'lookback equal to the interval', rules: 'schedule: { interval: 5m, lookback: 5m }\n' },
+    { name: 'a small overlap as a margin for late events', rules: 'schedule: { interval: 5m, lookback: 6m }\n' },
     {
       name: 'overlapping windows covered by deduplication, in other units',
-      rules: 'schedule: { interval: 1h, lookback: 70m, delay: 10m }\nperiods: { test: single-event, deduplication: 10m }\n',
+      rules: 'schedule: { interval: 1h, lookback: 1d, delay: 10m }\nperiods: { test: single-event, deduplication: 23h }\n',
     },
   ],
   invalid: [
@@ -24,7 +25,7 @@ checkTable(scheduleWindow, {
           severity: 'warning',
           line: 3,
           column: 13,
-          message: 'searched by up to 4 runs and the same activity can alert on each of them. Set periods.deduplication to at least 45m',
+          message: 'spans 4 intervals of 15m, so each event is searched by up to 4 runs and the same activity can alert on each of them. Set periods.deduplication to at least 45m',
         },
       ],
     },
