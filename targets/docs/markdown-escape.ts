@@ -1,7 +1,10 @@
 // Escaping for Markdown (CommonMark + GitHub tables). Rule text must read literally: a `<script>`,
-// `*`, `|` or `[x](y)` in a description is shown as typed, never interpreted. Handlebars only
+// `*`, `|` or `[x](y)` in a description is shown as typed, never interpreted; the one construct
+// kept is the author's `code` span (inline-code.ts), which is literal by nature. Handlebars only
 // knows HTML escaping, so the Markdown templates run with `noEscape` and pass every value through
 // one of the helpers below (test/docs/markdown-templates.test.ts checks that no value bypasses them).
+
+import type { Inline } from './inline-code.ts';
 
 /**
  * Punctuation that can start or change inline Markdown anywhere in a line. `(`, `)` and `!` need
@@ -14,8 +17,19 @@ const inlineSpecial = /[\\`*_[\]<>#|~$]|&(?=#?[A-Za-z0-9]+;)/g;
  * that Markdown could interpret is backslash-escaped; line-start markers (`-`, `+`, `=`, `1.`) too.
  */
 export function markdownInline(text: string): string {
-  const oneLine = text.replace(/\s*\n\s*/g, ' ').trim();
-  return escapeLineStart(breakAutolinks(oneLine.replace(inlineSpecial, (c) => `\\${c}`)));
+  return escapeLineStart(markdownTextPart(text.trim()));
+}
+
+/** Rule prose with its `code` spans (inline-code.ts): plain parts escaped, code parts as code spans. */
+export function markdownRich(parts: readonly Inline[]): string {
+  const text = parts.map((part) => (part.code ? markdownCodeSpan(part.text) : markdownTextPart(part.text))).join('');
+  return escapeLineStart(text.trim());
+}
+
+/** Escapes a piece of inline text without trimming it (it may sit between code spans). */
+function markdownTextPart(text: string): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  return breakAutolinks(oneLine.replace(inlineSpecial, (c) => `\\${c}`));
 }
 
 /**

@@ -5,7 +5,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { markdownCodeBlock, markdownCodeSpan, markdownInline, markdownLink, markdownParagraphs } from './markdown-escape.ts';
+import type { Inline } from './inline-code.ts';
+import { markdownCodeBlock, markdownCodeSpan, markdownInline, markdownLink, markdownParagraphs, markdownRich } from './markdown-escape.ts';
 
 const templatesDir = new URL('./templates/', import.meta.url);
 
@@ -26,9 +27,11 @@ export function templateSources(flavour: 'html' | 'md'): { pages: Map<string, st
 export const markdownHelpers = {
   /** Inline text: `{{text value}}`. */
   text: (value: unknown) => markdownInline(String(value ?? '')),
-  /** Paragraphs: `{{paragraphs value}}` (a string, or an array of paragraphs). */
+  /** Paragraphs: `{{paragraphs value}}` (a string, or an array of rich paragraphs from rule-page.ts). */
   paragraphs: (value: unknown) =>
-    Array.isArray(value) ? value.map((p) => markdownInline(String(p))).join('\n\n') : markdownParagraphs(String(value ?? '')),
+    Array.isArray(value) ? value.map((p) => markdownRich(p as Inline[])).join('\n\n') : markdownParagraphs(String(value ?? '')),
+  /** Rule prose with its `code` spans (one paragraph or list item): `{{rich value}}`. */
+  rich: (value: unknown) => markdownRich(Array.isArray(value) ? (value as Inline[]) : []),
   /** Code span: `{{code value}}`. */
   code: (value: unknown) => markdownCodeSpan(String(value ?? '')),
   /** Fenced block: `{{fence text language}}`. */

@@ -8,6 +8,7 @@ import { assertNever, type Rule, type Tactic, type Technique } from '../../compi
 import { durationInWords, optionalDuration, testPeriodInWords } from './durations.ts';
 import { fieldsUsed } from './fields-used.ts';
 import { detectionTypeLabel, queryTitle, severityLabel, tacticLabel, techniqueLabel } from './labels.ts';
+import { inlineCode, type Inline } from './inline-code.ts';
 import { isWebUrl, paragraphs } from './markdown-escape.ts';
 
 /** One line of a synopsis value; `url` leaves the site (MITRE), `sitePath` is a page of the site (from its root). */
@@ -34,9 +35,17 @@ export interface CortexSections {
   readonly severity: string;
   readonly severityLabel: string;
   readonly synopsis: readonly SynopsisRow[];
-  readonly description: readonly string[];
-  readonly attackerGoals: readonly string[];
-  readonly investigation: readonly string[];
+  /** Paragraphs and list items of rule prose, each split into plain and `code` parts. */
+  readonly description: readonly Rich[];
+  readonly attackerGoals: readonly Rich[];
+  readonly investigation: readonly Rich[];
+}
+
+/** A paragraph or list item of rule prose: plain text and the author's `code` spans. */
+export type Rich = readonly Inline[];
+
+export function richParagraphs(text: string): Rich[] {
+  return paragraphs(text).map(inlineCode);
 }
 
 export interface QueryGroup {
@@ -49,7 +58,7 @@ export interface FieldView {
   readonly type: string;
   readonly splunk: string;
   readonly elastic: string;
-  readonly description: string;
+  readonly description: Rich;
 }
 
 export interface TestView {
@@ -75,9 +84,9 @@ export interface RulePage {
     readonly allowlists: readonly { readonly name: string; readonly description: string }[];
     readonly entities: readonly string[];
   };
-  readonly dataSource: { readonly title: string; readonly name: string; readonly description: string; readonly sitePath: string };
+  readonly dataSource: { readonly title: string; readonly name: string; readonly description: Rich; readonly sitePath: string };
   readonly fields: readonly FieldView[];
-  readonly falsePositives: readonly string[];
+  readonly falsePositives: readonly Rich[];
   readonly references: readonly { readonly text: string; readonly url?: string }[];
   readonly tests: readonly TestView[];
   readonly metadata: readonly { readonly label: string; readonly value: string }[];
@@ -120,7 +129,7 @@ export function buildRulePage(rule: Rule, context: PageContext): RulePage {
     dataSource: {
       title: rule.dataSource.title,
       name: rule.dataSource.name,
-      description: rule.dataSource.description,
+      description: inlineCode(rule.dataSource.description),
       sitePath: `data-sources/${context.dataSourceSlugs.get(rule.dataSource.name) ?? rule.dataSource.name}.html`,
     },
     fields: fieldsUsed(rule).map((field) => ({
@@ -128,9 +137,9 @@ export function buildRulePage(rule: Rule, context: PageContext): RulePage {
       type: field.multiValue ? `${field.type} (multi-value)` : field.type,
       splunk: field.splunk,
       elastic: field.elastic,
-      description: field.description,
+      description: inlineCode(field.description),
     })),
-    falsePositives: rule.falsePositives,
+    falsePositives: rule.falsePositives.map(inlineCode),
     references: rule.references.map((text) => (isWebUrl(text) ? { text, url: text } : { text })),
     tests: family.flatMap((member) =>
       member.tests.map((test) => ({
@@ -185,9 +194,9 @@ function cortexSections(rule: Rule, isBase: boolean, context: PageContext): Cort
     severity: rule.severity,
     severityLabel: severityLabel(rule.severity),
     synopsis: rows,
-    description: paragraphs(rule.description),
-    attackerGoals: paragraphs(rule.attackerGoals),
-    investigation: rule.investigation,
+    description: richParagraphs(rule.description),
+    attackerGoals: richParagraphs(rule.attackerGoals),
+    investigation: rule.investigation.map(inlineCode),
   };
 }
 

@@ -5,6 +5,7 @@ import type { DataSource, Library } from '../../compiler/ir.ts';
 import { buildCoverage, coverageKey } from './coverage.ts';
 import { techniqueName } from './labels.ts';
 import { buildRulesIndex, compare, type IndexRow } from './rules-index.ts';
+import { inlineCode, type Inline } from './inline-code.ts';
 import { slugify } from './slugs.ts';
 
 export interface TacticPage {
@@ -35,8 +36,8 @@ export interface DataSourcePage {
   readonly slug: string;
   readonly name: string;
   readonly title: string;
-  readonly description: string;
-  readonly provenance: string;
+  readonly description: readonly Inline[];
+  readonly provenance: readonly Inline[];
   readonly splunk: { readonly macro: string; readonly definition: string };
   readonly elastic: { readonly index: string; readonly filter: string; readonly integrations: string };
   readonly fields: readonly {
@@ -46,7 +47,7 @@ export interface DataSourcePage {
     readonly lowercase: boolean;
     readonly splunk: string;
     readonly elastic: string;
-    readonly description: string;
+    readonly description: readonly Inline[];
   }[];
   readonly rows: readonly IndexRow[];
 }
@@ -73,8 +74,8 @@ export function buildDataSourcePages(
     slug: sourceSlugs.get(source.name) ?? source.name,
     name: source.name,
     title: source.title,
-    description: source.description,
-    provenance: source.provenance,
+    description: inlineCode(source.description),
+    provenance: inlineCode(source.provenance),
     splunk: source.splunk,
     elastic: {
       index: source.elastic.index.join(', '),
@@ -90,7 +91,7 @@ export function buildDataSourcePages(
         lowercase: f.lowercase,
         splunk: f.splunk,
         elastic: f.elastic,
-        description: f.description,
+        description: inlineCode(f.description),
       })),
     rows: rows.filter((row) => row.dataSource === source.name),
   }));

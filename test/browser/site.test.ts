@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library, Rule } from '../../compiler/ir.ts';
-import { hostileDescription, hostileName, hostileRule, makeLibrary } from '../docs/fixtures.ts';
+import { hostileDescriptionShown, hostileName, hostileRule, makeLibrary } from '../docs/fixtures.ts';
 import { compileFixture } from '../support/compile.ts';
 import { buildSite } from './build-site.ts';
 import { closeChromium, launchChromium, recordProblems, removeOutput, screenshotDir, serveStatic } from './support.ts';
@@ -262,7 +262,8 @@ describe('a rule whose text tries to inject markup', () => {
       await page.click('table.rules .rule-name');
       await page.waitForURL(/\/rules\//);
       expect(await page.locator('h1').innerText()).toBe(hostileName);
-      expect(await page.locator('[data-section="Description"] p').first().innerText()).toBe(hostileDescription);
+      expect(await page.locator('[data-section="Description"] p').first().innerText()).toBe(hostileDescriptionShown);
+      expect(await page.locator('[data-section="Description"] p code').first().innerText()).toBe('<script>alert("code")</script>');
       expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')))).toEqual(['../assets/site.js']);
       expect(await page.locator('main img, main iframe, main style, main b').count()).toBe(0);
       expect(problems).toEqual([]);

@@ -231,7 +231,7 @@ export const ruleWithVariations = makeRule({
   description:
     'Detects successful pod creation requests that use commonly abused base and debugging images.\n\nThe first pod per user and address in 30 days alerts.',
   attackerGoals: 'Deploy a throwaway container with built-in tooling for reconnaissance and lateral movement.',
-  investigation: ['Check which user created the pod and from which address.', 'Look at the commands the pod ran.'],
+  investigation: ['Check which user created the pod and from which address.', 'Look at what the pod ran (`kubectl logs <pod>`, `kubectl describe pod`).'],
   attack: [mapping('execution', 'T1610', 'T1204.003'), mapping('defense-evasion', 'T1610')],
   falsePositives: ['Administrators debugging a cluster with a toolbox image.'],
   references: ['https://attack.mitre.org/techniques/T1610/', 'Internal runbook KUBE-12'],
@@ -298,7 +298,9 @@ export const ruleWithoutVariations = makeRule({
 });
 
 export const hostileName = 'Evil <script>alert("name")</script> *bold* | pipe [x](javascript:alert(1))';
-export const hostileDescription = '<img src=x onerror=alert(1)> **strong** | cell [link](https://evil.example) `code`';
+export const hostileDescription = '<img src=x onerror=alert(1)> **strong** | cell [link](https://evil.example) `<script>alert("code")</script>`';
+/** How the description reads once the author's `code` span is shown as code. */
+export const hostileDescriptionShown = '<img src=x onerror=alert(1)> **strong** | cell [link](https://evil.example) <script>alert("code")</script>';
 /** A rule whose every text field tries to inject HTML or Markdown. */
 export const hostileRule = makeRule({
   id: '00000000-0000-4000-8000-000000000001',

@@ -77,7 +77,7 @@ describe('the Cortex synopsis', () => {
       ['ATT&CK Technique', ['Deploy Container (T1610)', 'Valid Accounts: Cloud Accounts (T1078.004)']],
       ['Severity', ['Medium']],
     ]);
-    expect(first.description).toEqual(['A service account, not a person, created a pod from a debug or base image.']);
+    expect(first.description).toEqual([[{ code: false, text: 'A service account, not a person, created a pod from a debug or base image.' }]]);
     expect(first.anchor).toBe('kubernetes-debug-image-pod-created-by-a-service-account');
   });
 });
