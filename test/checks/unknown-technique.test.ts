@@ -32,5 +32,15 @@ checkTable(unknownTechnique, {
         { code: 'attack/unknown-technique', line: 3, column: 24, message: '"TA0002" is a tactic' },
       ],
     },
+    {
+      name: 'a technique written by its name',
+      rules: 'attack:\n  - tactic: execution\n    techniques: [Deploy Container]\n',
+      errors: [{ code: 'attack/unknown-technique', line: 3, column: 18, message: '"Deploy Container" is the name of T1610 (Deploy Container): write its id, T1610.' }],
+    },
+    {
+      name: 'a name shared by several sub-techniques',
+      rules: 'attack:\n  - tactic: persistence\n    techniques: [cloud accounts]\n',
+      errors: [{ code: 'attack/unknown-technique', line: 3, column: 18, message: /T1078\.004 \(Valid Accounts: Cloud Accounts\), T1585\.003 .*, T1586\.003 .*: write the id of the one you mean/ }],
+    },
   ],
 });
