@@ -9,7 +9,9 @@ import { deprecatedTechnique } from './deprecated-technique.ts';
 import { duplicateAttackMapping } from './duplicate-attack-mapping.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { duplicateName } from './duplicate-name.ts';
+import { duplicateValue } from './duplicate-value.ts';
 import { emptyList } from './empty-list.ts';
+import { emptyPattern } from './empty-pattern.ts';
 import { entityFields } from './entity-fields.ts';
 import { invalidCidr } from './invalid-cidr.ts';
 import { invalidRegex } from './invalid-regex.ts';
@@ -50,6 +52,8 @@ export const checks: readonly Check[] = [
   invalidRegex,
   invalidCidr,
   emptyList,
+  emptyPattern,
+  duplicateValue,
   lowerNeedsLowercase,
   lowerUnsupported,
   lowercaseField,
