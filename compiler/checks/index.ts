@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { allowlistNames } from './allowlist-names.ts';
 import type { Check } from './check.ts';
 import type { CheckContext } from './context.ts';
+import { contradiction } from './contradiction.ts';
 import { deprecatedTechnique } from './deprecated-technique.ts';
 import { duplicateAttackMapping } from './duplicate-attack-mapping.ts';
 import { duplicateId } from './duplicate-id.ts';
@@ -54,6 +55,7 @@ export const checks: readonly Check[] = [
   emptyList,
   emptyPattern,
   duplicateValue,
+  contradiction,
   lowerNeedsLowercase,
   lowerUnsupported,
   lowercaseField,
