@@ -4,14 +4,13 @@
 // left alone, since each comparison may match a different value.
 
 import { error } from '../diagnostics.ts';
+import { numberOf } from '../evaluate/values.ts';
 import type { FieldSource } from '../load/source-types.ts';
 import type { AstComparison, AstExpr, AstLiteral } from '../parse/ast.ts';
 import type { Check } from './check.ts';
 import type { CheckContext } from './context.ts';
 import { describeComparison, literals } from './support/ast-walk.ts';
 import { fieldsOf } from './support/data-source-fields.ts';
-
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
 export const contradiction: Check = {
   name: 'contradiction',
@@ -65,7 +64,7 @@ function canBeEqual(a: AstLiteral, b: AstLiteral): boolean {
   if (a.kind === 'number' && b.kind === 'number') return a.value === b.value;
   if (a.kind === 'number' || b.kind === 'number') {
     const [n, other] = a.kind === 'number' ? [a, b] : [b as AstLiteral & { kind: 'number' }, a];
-    return other.kind === 'string' && DECIMAL.test(other.value) && Number(other.value) === n.value;
+    return other.kind === 'string' && numberOf(other.value) === n.value;
   }
   return String(a.value) === String(b.value); // strings and booleans compare as text
 }

@@ -6,13 +6,12 @@
 
 import { isIP } from 'node:net';
 import { error, warning } from '../diagnostics.ts';
+import { numberOf } from '../evaluate/values.ts';
 import type { FieldSource } from '../load/source-types.ts';
 import type { Check } from './check.ts';
 import { fieldsOf } from './support/data-source-fields.ts';
 import { written } from './support/rule-variants.ts';
 import { eventKeys, isPlainObject } from './support/test-event-keys.ts';
-
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
 export const testEventValues: Check = {
   name: 'test-event-values',
@@ -60,7 +59,7 @@ function valueProblem(value: unknown, field: FieldSource): string | undefined {
   if (isPlainObject(value) || Array.isArray(value)) return 'is an object or a nested list, which matches nothing. Write a plain value.';
   switch (field.type) {
     case 'number':
-      return typeof value === 'number' || (typeof value === 'string' && DECIMAL.test(value))
+      return numberOf(value) !== undefined
         ? undefined
         : `${JSON.stringify(value)} is not a number. Write a number such as 200.`;
     case 'boolean':
