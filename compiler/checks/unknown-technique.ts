@@ -1,6 +1,6 @@
 // Each technique id must exist in the ATT&CK Enterprise catalog.
 
-import { allTechniques, findTactic, findTechnique } from '../attack/catalog.ts';
+import { allTechniques, attackCatalogInfo, findTactic, findTechnique } from '../attack/catalog.ts';
 import { error } from '../diagnostics.ts';
 import type { Check } from './check.ts';
 import { attackEntries, describeTechnique } from './support/attack-entries.ts';
@@ -35,6 +35,10 @@ function fix(text: string): string {
     return subs.length > 0
       ? `${describeTechnique(parent)} has the sub-techniques ${subs.map((t) => t.id).join(', ')}; use one of them or ${parent.id} itself.`
       : `${describeTechnique(parent)} has no such sub-technique; use ${parent.id} itself.`;
+  }
+  const newest = allTechniques().reduce((max, t) => Math.max(max, Number(t.id.slice(1, 5))), 0);
+  if (Number(text.trim().slice(1, 5)) > newest) {
+    return `It is newer than every technique of the catalog here (ATT&CK ${attackCatalogInfo().version}, up to T${newest}): use a technique of that release, or regenerate the catalog from a newer one (compiler/attack/README.md).`;
   }
   return 'Check the id on https://attack.mitre.org/ (this catalog is ATT&CK Enterprise; mobile and ICS ids are not in it).';
 }

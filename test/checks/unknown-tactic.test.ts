@@ -28,5 +28,10 @@ checkTable(unknownTactic, {
 `,
       errors: [{ code: 'attack/unknown-tactic', line: 4, column: 24, message: 'Write a tactic id (TA0002), name (Execution) or shortname' }],
     },
+    {
+      name: 'a tactic of a newer ATT&CK release',
+      rules: 'attack:\n  - tactic: Stealth\n    techniques: [T1610]\n',
+      errors: [{ code: 'attack/unknown-tactic', line: 2, column: 13, message: 'the catalog here is ATT&CK 18.1, where these techniques sit under Defense Evasion (TA0005)' }],
+    },
   ],
 });

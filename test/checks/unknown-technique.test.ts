@@ -9,8 +9,16 @@ checkTable(unknownTechnique, {
   invalid: [
     {
       name: 'an id that does not exist',
-      rules: 'attack:\n  - tactic: execution\n    techniques: [T1610, T9999]\n',
-      errors: [{ code: 'attack/unknown-technique', line: 3, column: 25, message: 'Unknown ATT&CK technique "T9999". Check the id on https://attack.mitre.org/' }],
+      rules: 'attack:\n  - tactic: execution\n    techniques: [T1610, T1599.009, T1300]\n',
+      errors: [
+        { code: 'attack/unknown-technique', line: 3, column: 25, message: 'T1599 (Network Boundary Bridging) has the sub-techniques T1599.001' },
+        { code: 'attack/unknown-technique', line: 3, column: 36, message: 'Unknown ATT&CK technique "T1300". Check the id on https://attack.mitre.org/' },
+      ],
+    },
+    {
+      name: 'an id from a newer ATT&CK release',
+      rules: 'attack:\n  - tactic: defense-evasion\n    techniques: [T1685]\n',
+      errors: [{ code: 'attack/unknown-technique', line: 3, column: 18, message: 'newer than every technique of the catalog here (ATT&CK 18.1, up to T1681)' }],
     },
     {
       name: 'a sub-technique that does not exist names its siblings',
