@@ -6,7 +6,7 @@
 import { warning } from '../diagnostics.ts';
 import type { Check } from './check.ts';
 import { fieldsOf } from './support/data-source-fields.ts';
-import { ruleVariants } from './support/rule-variants.ts';
+import { fieldsListName, ruleVariants } from './support/rule-variants.ts';
 
 export const entityFields: Check = {
   name: 'entity-fields',
@@ -26,7 +26,7 @@ export const entityFields: Check = {
               warning(
                 'entity/not-in-fields',
                 at,
-                `The entity field "${entity.field}" is not in \`fields\`, so the alert does not carry its value. Add "${entity.field}" to fields.`,
+                `The entity field "${entity.field}" is not in ${fieldsListName(variant)}, so the alert does not carry its value. Add "${entity.field}" there.`,
               ),
             );
           }

@@ -7,7 +7,7 @@ import { didYouMean } from '../did-you-mean.ts';
 import type { Check } from './check.ts';
 import { fieldsOf } from './support/data-source-fields.ts';
 import { messageTokens } from './support/message-tokens.ts';
-import { ruleVariants } from './support/rule-variants.ts';
+import { fieldsListName, ruleVariants } from './support/rule-variants.ts';
 
 export const messageTokenFields: Check = {
   name: 'message-tokens',
@@ -28,7 +28,7 @@ export const messageTokenFields: Check = {
               warning(
                 'message/token-not-in-fields',
                 token.span,
-                `The message uses $${token.name}$, but "${token.name}" is not in \`fields\`, so the alert has no value for it. Add "${token.name}" to fields.`,
+                `The message uses $${token.name}$, but "${token.name}" is not in ${fieldsListName(variant)}, so the alert has no value for it. Add "${token.name}" there.`,
               ),
             );
           }

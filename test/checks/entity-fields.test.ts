@@ -22,7 +22,7 @@ checkTable(entityFields, {
 fields: [user.name]
 `,
       errors: [
-        { code: 'entity/not-in-fields', severity: 'warning', line: 3, column: 14, message: 'Add "source_ip" to fields' },
+        { code: 'entity/not-in-fields', severity: 'warning', line: 3, column: 14, message: 'is not in `fields`, so the alert does not carry its value. Add "source_ip" there.' },
         { code: 'entity/duplicate', severity: 'warning', line: 4, column: 14 },
       ],
     },
@@ -36,7 +36,7 @@ variations:
     name: V
     fields: [verb]
 `,
-      errors: [{ code: 'entity/not-in-fields', severity: 'warning', line: 2, column: 14 }],
+      errors: [{ code: 'entity/not-in-fields', severity: 'warning', line: 2, column: 14, message: 'is not in the `fields` of variation "V"' }],
     },
   ],
 });

@@ -19,7 +19,7 @@ message: >-
   Pod created with $image$
   by $user.name$
 `,
-      errors: [{ code: 'message/token-not-in-fields', severity: 'warning', line: 4, column: 6, message: 'Add "user.name" to fields' }],
+      errors: [{ code: 'message/token-not-in-fields', severity: 'warning', line: 4, column: 6, message: 'is not in `fields`, so the alert has no value for it. Add "user.name" there.' }],
     },
     {
       name: 'a double-quoted message with escapes before the token',

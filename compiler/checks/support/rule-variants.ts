@@ -16,6 +16,8 @@ export interface Located<T> {
 
 export interface RuleVariant {
   readonly rule: RuleDocument;
+  /** The rule's or variation's name, for messages. */
+  readonly name: string;
   /** `[]` for the base rule, `['variations', i]` for a variation. */
   readonly at: Path;
   readonly isVariation: boolean;
@@ -35,6 +37,7 @@ export function ruleVariants(rule: RuleDocument): RuleVariant[] {
   const s = rule.source;
   const base: RuleVariant = {
     rule,
+    name: s.name,
     at: [],
     isVariation: false,
     detection: { value: s.detection, path: ['detection'] },
@@ -52,6 +55,7 @@ export function ruleVariants(rule: RuleDocument): RuleVariant[] {
       value === undefined ? inherited : { value, path: [...at, key] };
     return {
       ...base,
+      name: v.name,
       at,
       isVariation: true,
       detection: own(v.detection, 'detection', base.detection),
@@ -74,6 +78,14 @@ export function ruleVariants(rule: RuleDocument): RuleVariant[] {
  */
 export function isWritten(variant: RuleVariant, located: Located<unknown>): boolean {
   return !variant.isVariation || located.path[0] === 'variations';
+}
+
+/**
+ * Where the variant's `fields` list is written, for messages about a value checked against it:
+ * `fields` for the base rule and for a variation that inherits them, else the variation's own.
+ */
+export function fieldsListName(variant: RuleVariant): string {
+  return isWritten(variant, variant.fields) && variant.isVariation ? `the \`fields\` of variation "${variant.name}"` : '`fields`';
 }
 
 /** Every value of one key written in the rule file: the base rule's and each variation's own. */
