@@ -130,7 +130,8 @@ function ruleYaml(n: number): string {
     data_source: DATA_SOURCES[n % DATA_SOURCES.length],
     detection,
     periods,
-    schedule: { interval: '5m', lookback: '5m', delay: '0m' },
+    // A threshold rule counts events within its test window, so each run must look back that far.
+    schedule: { interval: '5m', lookback: type === 'threshold' ? '10m' : '5m', delay: '0m' },
     attack: [{ tactic: 'execution', techniques: ['T1059'] }],
     entities: [{ field: 'user', type: 'user', role: 'victim' }],
     fields: ['user', 'host'],

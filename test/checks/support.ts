@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import { SourceDocument, type Path } from '../../compiler/load/source-document.ts';
 import type { DataSourceSource, RuleSource } from '../../compiler/load/source-types.ts';
 import { parseMatch } from '../../compiler/parse/parse-match.ts';
+import { matchPaths } from '../../compiler/pipeline.ts';
 
 /** The data source every test rule uses unless it says otherwise. */
 export const TEST_DATA_SOURCE = `name: test_source
@@ -154,19 +155,6 @@ function format(d: Diagnostic): string {
 
 function position(span: Diagnostic['span']): string {
   return `${span.file}:${span.start.line}:${span.start.column}`;
-}
-
-/** Where a rule keeps match expressions, as the pipeline parses them (compiler/pipeline.ts matchPaths). */
-function matchPaths(source: RuleSource): Path[] {
-  const ofDetection = (at: Path, allowlists: number): Path[] => [
-    [...at, 'match'],
-    ...Array.from({ length: allowlists }, (_, i): Path => [...at, 'allowlist', i, 'match']),
-  ];
-  const paths = ofDetection(['detection'], source.detection.allowlist?.length ?? 0);
-  (source.variations ?? []).forEach((v, i) => {
-    if (v.detection) paths.push(...ofDetection(['variations', i, 'detection'], v.detection.allowlist?.length ?? 0));
-  });
-  return paths;
 }
 
 function parseYaml(file: string, text: string): SourceDocument {
