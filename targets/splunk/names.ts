@@ -33,6 +33,8 @@ export function searchName(label: string, rule: Rule): { name: string; truncated
   const ruleName = stanzaSafe(rule.name);
   const full = `${prefix}${ruleName}${suffix}`;
   if (full.length <= MAX_SEARCH_NAME) return { name: full, truncated: false };
-  const room = Math.max(1, MAX_SEARCH_NAME - prefix.length - suffix.length);
-  return { name: `${prefix}${ruleName.slice(0, room).trimEnd()}${suffix}`, truncated: true };
+  // Two long names can share their first 99 characters; a piece of the rule id keeps them apart.
+  const tag = ` (${rule.id.slice(0, 8)})`;
+  const room = Math.max(1, MAX_SEARCH_NAME - prefix.length - suffix.length - tag.length);
+  return { name: `${prefix}${ruleName.slice(0, room).trimEnd()}${tag}${suffix}`, truncated: true };
 }

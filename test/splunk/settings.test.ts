@@ -84,4 +84,16 @@ describe('Splunk settings in the output', () => {
     expect(label.endsWith(' - Rule')).toBe(true);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['splunk/search-name-truncated']);
   });
+
+  it('two long names that share their first 99 characters still get distinct searches', () => {
+    const long = `Kubernetes ${'very '.repeat(30)}long name`;
+    const a = { ...suspiciousImagePulling, name: `${long} A` };
+    const b = { ...suspiciousImagePulling, id: '0f000000-0000-4000-8000-000000000000', name: `${long} B` };
+    const result = emitSplunk(library([a, b]));
+    const conf = result.files.find((f) => f.path.endsWith('savedsearches.conf'))!.contents as string;
+    const labels = parseConf(conf).map((s) => s.name);
+    expect(new Set(labels).size).toBe(2);
+    expect(labels).toContain(`detc - ${long.slice(0, 99 - 'detc - '.length - ' (0f000000) - Rule'.length).trimEnd()} (0f000000) - Rule`);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['splunk/search-name-truncated', 'splunk/search-name-truncated']);
+  });
 });
