@@ -358,3 +358,41 @@ export interface AttackCatalogInfo {
   /** Every active technique and sub-technique, sorted by id, with tactic shortnames. */
   readonly techniques: readonly (Technique & { readonly tactics: readonly string[]; readonly isSubtechnique: boolean })[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers over the IR, shared by targets
+
+/** Every field an expression compares, in order of appearance (repeats included). */
+export function exprFields(expr: Expr): Field[] {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return expr.operands.flatMap(exprFields);
+    case 'not':
+      return exprFields(expr.operand);
+    case 'equals':
+    case 'range':
+    case 'like':
+    case 'regex':
+    case 'cidr':
+    case 'exists':
+      return [expr.field.field];
+    default:
+      return assertNever(expr, 'expression');
+  }
+}
+
+/** The fields a detection reads: its match, allowlists, new_terms fields, threshold group and cardinality. */
+export function detectionFields(detection: Detection): Field[] {
+  const fields = [...exprFields(detection.match), ...detection.allowlists.flatMap((a) => exprFields(a.match))];
+  switch (detection.type) {
+    case 'query':
+      return fields;
+    case 'new_terms':
+      return [...fields, ...detection.fields];
+    case 'threshold':
+      return [...fields, ...detection.groupBy, ...(detection.cardinality ? [detection.cardinality.field] : [])];
+    default:
+      return assertNever(detection, 'detection type');
+  }
+}

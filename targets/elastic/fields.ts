@@ -1,8 +1,7 @@
 // Field lists of a rule in Elastic terms: `required_fields` (every field the query, allowlists,
 // new-terms, threshold and suppression use, with an ECS-style type) and `investigation_fields`.
 
-import type { Expr, Field, FieldType, Rule } from '../../compiler/ir.ts';
-import { assertNever } from '../../compiler/ir.ts';
+import { detectionFields, type Field, type FieldType, type Rule } from '../../compiler/ir.ts';
 import { splitFilterClauses } from './filter-clauses.ts';
 
 /** The Elasticsearch type a field of each logical type is expected to be mapped as. */
@@ -21,15 +20,7 @@ export function esType(field: Field): string {
 
 export function requiredFields(rule: Rule): { name: string; type: string }[] {
   const fields = new Map<string, Field>();
-  const add = (f: Field) => fields.set(f.elastic, f);
-  collectFields(rule.detection.match, add);
-  for (const allowlist of rule.detection.allowlists) collectFields(allowlist.match, add);
-  const detection = rule.detection;
-  if (detection.type === 'new_terms') detection.fields.forEach(add);
-  if (detection.type === 'threshold') {
-    detection.groupBy.forEach(add);
-    if (detection.cardinality) add(detection.cardinality.field);
-  }
+  for (const f of detectionFields(rule.detection)) fields.set(f.elastic, f);
   const required = new Map([...fields.values()].map((f) => [f.elastic, esType(f)]));
   // The data source filter's fields (e.g. event.dataset), when it is plain `field:value` clauses.
   for (const name of filterFields(rule.dataSource.elastic.filter)) if (!required.has(name)) required.set(name, 'keyword');
@@ -44,28 +35,6 @@ function filterFields(filter: string): string[] {
     const m = /^([A-Za-z0-9_@.-]+)\s*:\s*("(?:[^"\\]|\\.)*"|[^\s()"\\*]+)$/.exec(clause);
     return m ? [m[1]!] : [];
   });
-}
-
-export function collectFields(expr: Expr, add: (field: Field) => void): void {
-  switch (expr.kind) {
-    case 'and':
-    case 'or':
-      expr.operands.forEach((o) => collectFields(o, add));
-      return;
-    case 'not':
-      collectFields(expr.operand, add);
-      return;
-    case 'equals':
-    case 'range':
-    case 'like':
-    case 'regex':
-    case 'cidr':
-    case 'exists':
-      add(expr.field.field);
-      return;
-    default:
-      assertNever(expr, 'expression');
-  }
 }
 
 /** Native names of the rule's `fields`, in the rule's order, without repeats. */
