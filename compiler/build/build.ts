@@ -12,8 +12,17 @@ export interface EmitAllResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface EmitOptions {
+  /**
+   * `--skip-refused`: a rule a target cannot express faithfully is left out of that target's
+   * output (each target already leaves it out) and reported as a warning instead of stopping the
+   * build. For libraries imported from elsewhere, where some rules will not fit every SIEM.
+   */
+  readonly skipRefused?: boolean;
+}
+
 /** Runs the targets in the order of targets/index.ts and gathers their files. Pure but for prettier. */
-export async function emitTargets(library: Library, names: readonly string[]): Promise<EmitAllResult> {
+export async function emitTargets(library: Library, names: readonly string[], options: EmitOptions = {}): Promise<EmitAllResult> {
   const selected: Target[] = allTargets.filter((t) => names.includes(t.name));
   const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
   const diagnostics: Diagnostic[] = [];
@@ -21,7 +30,7 @@ export async function emitTargets(library: Library, names: readonly string[]): P
   const context = { targets: selected.map((t) => t.name), queries };
   for (const target of selected) {
     const result = await target.emit(library, context);
-    diagnostics.push(...result.diagnostics);
+    diagnostics.push(...(options.skipRefused ? result.diagnostics.map((d) => asSkipped(d, target.name)) : result.diagnostics));
     files.push(...result.files);
     if (result.queries) queries.set(target.name, result.queries);
   }
@@ -33,6 +42,11 @@ export async function emitTargets(library: Library, names: readonly string[]): P
   if (hasErrors(diagnostics)) return { files: [], diagnostics: sortDiagnostics(diagnostics) };
   const formatted = await formatOutputFiles(files);
   return { files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function asSkipped(d: Diagnostic, target: string): Diagnostic {
+  if (d.severity !== 'error') return d;
+  return { ...d, severity: 'warning', message: `left out of the ${target} output (--skip-refused): ${d.message}` };
 }
 
 export function targetNames(): string[] {

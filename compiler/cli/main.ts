@@ -77,7 +77,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .option('--out <dir>', 'output folder', 'dist')
     .option('--target <names>', `comma-separated targets (${targetNames().join(', ')})`, targetNames().join(','))
-    .action(async (paths: string[], options: { out: string; target: string }) => {
+    .option('--skip-refused', 'leave out (with a warning) the rules a target cannot express, instead of failing the build')
+    .action(async (paths: string[], options: { out: string; target: string; skipRefused?: boolean }) => {
       const names = options.target.split(',').map((n) => n.trim()).filter(Boolean);
       const unknown = names.filter((n) => !targetNames().includes(n));
       if (unknown.length > 0) {
@@ -92,17 +93,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         exitCode = 1;
         return;
       }
-      const emitted = await emitTargets(result.library, names);
+      const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
       const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
       printDiagnostics(io, diagnostics, 'text');
       if (hasErrors(diagnostics)) {
-        io.out(`build failed: ${diagnostics.filter((d) => d.severity === 'error').length} errors; nothing written\n`);
+        const errors = diagnostics.filter((d) => d.severity === 'error').length;
+        io.out(`build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing written\n`);
         exitCode = 1;
         return;
       }
       const outDir = resolve(io.cwd, options.out);
       await writeOutputAtomically(outDir, emitted.files);
-      io.out(`built ${result.library.rules.length} rules for ${names.join(', ')}: ${emitted.files.length} files in ${options.out}\n`);
+      const count = result.library.rules.length;
+      io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${options.out}\n`);
     });
 
   const importCommand = program.command('import').description('bring rules from other formats into detc');

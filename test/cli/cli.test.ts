@@ -79,6 +79,26 @@ describe('detc build', () => {
     expect(await readdir(parent)).toEqual([]);
   });
 
+  it('stops on a rule a target cannot express, naming the construct', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'detc-cli-'));
+    const { code, out } = await run('build', 'test/fixtures/cli/refused', '--out', join(parent, 'dist'));
+    expect(code).toBe(1);
+    expect(out).toContain('test/fixtures/cli/refused/exact_message.yml:11:10: error elastic/text-field-unsupported:');
+    expect(out).toContain('build failed: 1 error; nothing written');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it('with --skip-refused, leaves the rule out of that target only, with a warning', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'detc-cli-'));
+    const out = join(parent, 'dist');
+    const result = await run('build', 'test/fixtures/cli/refused', '--out', out, '--skip-refused', '--target', 'splunk,elastic');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('warning elastic/text-field-unsupported: left out of the elastic output (--skip-refused):');
+    expect(await readFile(join(out, 'elastic/rules.ndjson'), 'utf8')).toBe('');
+    const app = (await readdir(join(out, 'splunk'))).find((name) => !name.endsWith('.tar.gz'))!;
+    expect(await readFile(join(out, 'splunk', app, 'default/savedsearches.conf'), 'utf8')).toContain('Exact application message - Rule]');
+  });
+
   it('rejects an unknown target name', async () => {
     const { code, err } = await run('build', 'test/fixtures/cli/library', '--target', 'qradar');
     expect(code).toBe(2);
