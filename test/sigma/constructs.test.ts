@@ -22,6 +22,7 @@ const valid: { construct: string; detection: Record<string, unknown>; condition?
   { construct: 'cidr list on an ip field', logsource: NETWORK, detection: { s: { 'DestinationIp|cidr': ['10.0.0.0/8', 'fc00::/7'] } }, match: 'DestinationIp cidr ["10.0.0.0/8", "fc00::/7"]' },
   { construct: 'an address on an ip field', logsource: NETWORK, detection: { s: { DestinationIp: '127.0.0.1' } }, match: 'DestinationIp == "127.0.0.1"' },
   { construct: 'kubernetes audit fields use the library names', logsource: { product: 'kubernetes', service: 'audit' }, detection: { s: { verb: 'create', 'objectRef.subresource': 'exec' } }, match: 'lower(verb) == "create"\nand lower(subresource) == "exec"' },
+  { construct: 'a lone * matches any value: exists', detection: { s: { CommandLine: '*', 'User|contains': '*' } }, match: 'CommandLine exists\nand User exists' },
   { construct: 'exists true / false', detection: { s: { 'User|exists': true, 'ParentUser|exists': false } }, match: 'User exists\nand not ParentUser exists' },
   { construct: 'gt on a number field', detection: { s: { 'ProcessId|gt': 4 } }, match: 'ProcessId > 4' },
   { construct: 'neq', detection: { s: { 'Image|neq': 'x.exe' } }, match: 'not lower(Image) == "x.exe"' },

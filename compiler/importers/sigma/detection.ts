@@ -259,7 +259,10 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
   for (const c of candidates) {
     if (c.kind === 'null') parts.push(not(compare(field.name, 'exists', undefined)));
     else if (c.kind === 'typed') typed.push(c.value);
-    else {
+    else if (c.value.length > 0 && c.value.every((p) => p.kind === 'any-string')) {
+      // `field: '*'` matches any value at all: that is our `exists` (and `like "*"` would draw a warning).
+      parts.push(compare(field.name, 'exists', undefined));
+    } else {
       if (field.type === 'ip') {
         const { op, text } = classifyPattern(c.value);
         if (op !== '==' || isIP(text) === 0) {
