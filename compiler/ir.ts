@@ -234,6 +234,8 @@ export interface Allowlist {
   readonly name: string;
   readonly description: string;
   readonly match: Expr;
+  /** The expression as the rule wrote it, for documentation (absent in IR built by hand). */
+  readonly matchText?: string;
   readonly span: Span;
 }
 
@@ -242,6 +244,8 @@ export type Detection = QueryDetection | NewTermsDetection | ThresholdDetection;
 export interface QueryDetection {
   readonly type: 'query';
   readonly match: Expr;
+  /** The expression as the rule wrote it, for documentation (absent in IR built by hand). */
+  readonly matchText?: string;
   readonly allowlists: readonly Allowlist[];
 }
 
@@ -249,6 +253,7 @@ export interface QueryDetection {
 export interface NewTermsDetection {
   readonly type: 'new_terms';
   readonly match: Expr;
+  readonly matchText?: string;
   readonly allowlists: readonly Allowlist[];
   readonly fields: readonly Field[]; // 1–3
 }
@@ -257,6 +262,7 @@ export interface NewTermsDetection {
 export interface ThresholdDetection {
   readonly type: 'threshold';
   readonly match: Expr;
+  readonly matchText?: string;
   readonly allowlists: readonly Allowlist[];
   readonly groupBy: readonly Field[]; // may be empty: count over all events
   readonly value: number;

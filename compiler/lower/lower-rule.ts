@@ -150,22 +150,25 @@ class RuleLowering {
 
   private detection(d: DetectionSource, at: Path): Detection {
     const match = this.match([...at, 'match']);
+    const matchText = d.match.trim();
     const allowlists: Allowlist[] = (d.allowlist ?? []).map((a, i) => ({
       name: a.name,
       description: (a.description ?? '').trim(),
       match: this.match([...at, 'allowlist', i, 'match']),
+      matchText: a.match.trim(),
       span: this.doc.spanAt([...at, 'allowlist', i]),
     }));
     switch (d.type) {
       case 'query':
-        return { type: 'query', match, allowlists };
+        return { type: 'query', match, matchText, allowlists };
       case 'new_terms':
-        return { type: 'new_terms', match, allowlists, fields: this.fields(d.new_terms?.fields ?? []) };
+        return { type: 'new_terms', match, matchText, allowlists, fields: this.fields(d.new_terms?.fields ?? []) };
       case 'threshold': {
         const t = d.threshold ?? { value: 1 };
         return {
           type: 'threshold',
           match,
+          matchText,
           allowlists,
           groupBy: this.fields(t.group_by ?? []),
           value: t.value,

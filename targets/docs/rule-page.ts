@@ -81,7 +81,9 @@ export interface RulePage {
     readonly typeLabel: string;
     readonly summary: string;
     readonly schedule: string;
-    readonly allowlists: readonly { readonly name: string; readonly description: string }[];
+    /** The rule's match expression as written (empty when unknown). */
+    readonly match: string;
+    readonly allowlists: readonly { readonly name: string; readonly description: string; readonly match: string }[];
     readonly entities: readonly string[];
   };
   readonly dataSource: { readonly title: string; readonly name: string; readonly description: Rich; readonly sitePath: string };
@@ -123,7 +125,8 @@ export function buildRulePage(rule: Rule, context: PageContext): RulePage {
       typeLabel: detectionTypeLabel(rule.detection.type),
       summary: detectionSummary(rule),
       schedule: scheduleSummary(rule),
-      allowlists: rule.detection.allowlists.map(({ name, description }) => ({ name, description })),
+      match: rule.detection.matchText ?? '',
+      allowlists: rule.detection.allowlists.map(({ name, description, matchText }) => ({ name, description, match: matchText ?? '' })),
       entities: rule.entities.map((e) => `${e.field.name} (${e.type.replace('_', ' ')}, ${e.role})`),
     },
     dataSource: {

@@ -114,7 +114,9 @@ describe('beyond Cortex', () => {
       typeLabel: 'Threshold',
       summary: 'Alerts when at least 3 matching events with the same host occur within 10 minutes.',
       schedule: 'Runs every 5 minutes over the previous 5 minutes.',
-      allowlists: [{ name: 'known_privileged_images', description: 'Agents that need privileges.' }],
+      // IR built by hand carries no source text: no expression is shown rather than a made-up one.
+      match: '',
+      allowlists: [{ name: 'known_privileged_images', description: 'Agents that need privileges.', match: '' }],
       entities: [],
     });
     expect(buildRulePage(ruleWithVariations, context()).detection).toMatchObject({
