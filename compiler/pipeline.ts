@@ -84,7 +84,7 @@ function validateSchemas(
     .filter((doc) => passes(validateDataSourceDocument(doc)))
     .map((doc) => ({ doc, source: doc.data as DataSourceSource }));
   const config = loaded.config && passes(validateConfigDocument(loaded.config)) ? (loaded.config.data as ConfigSource) : {};
-  return { rules, dataSources, config: config ?? {} };
+  return { rules, dataSources, config };
 }
 
 /** Where a rule keeps its match expressions (the detection's, allowlists', and each variation's). */

@@ -31,10 +31,11 @@ export interface AttackResolver {
 export function lowerRule(ruleDoc: RuleDocument, dataSource: DataSource, attack: AttackResolver): Rule {
   const { doc, source } = ruleDoc;
   const lowering = new RuleLowering(ruleDoc, dataSource, attack);
+  const base = lowering.base();
   const variations = (source.variations ?? []).map((variation, index) =>
-    lowering.variation(variation, ['variations', index]),
+    lowering.variation(base, variation, ['variations', index]),
   );
-  return { ...lowering.base(), variations, span: doc.spanAt([]) };
+  return { ...base, variations, span: doc.spanAt([]) };
 }
 
 class RuleLowering {
@@ -98,8 +99,7 @@ class RuleLowering {
   }
 
   /** A variation inherits everything it does not override; periods and data always come from the base. */
-  variation(v: VariationSource, at: Path): Rule {
-    const base = this.base();
+  variation(base: Omit<Rule, 'variations'>, v: VariationSource, at: Path): Rule {
     const s = this.ruleDoc.source;
     const detectionOverridden = v.detection !== undefined;
     return {
