@@ -8,15 +8,15 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { formatOutputFiles } from '../compiler/build/format-output.ts';
+import { formatOutputFiles } from '../driver/format-output.ts';
 import type { Library } from '../compiler/ir.ts';
 import { targets } from '../targets/index.ts';
 import type { QueryPreview } from '../targets/target.ts';
 import { runRuleTests } from '../compiler/evaluate.ts';
 import { loadLibrary } from '../compiler/load/load-library.ts';
 import { compileLibrary, type StageName } from '../compiler/pipeline.ts';
-import { importSigma } from '../compiler/importers/sigma/index.ts';
-import { writeOutputAtomically } from '../compiler/build/write-output.ts';
+import { importSigma } from '../importers/sigma/index.ts';
+import { writeOutputAtomically } from '../driver/write-output.ts';
 import { writeSyntheticLibrary } from './synthetic-library.ts';
 
 interface Row {

@@ -1,5 +1,5 @@
 // The interface every target implements. A target is a pure function of the IR: no clock, no
-// randomness, no file system. The writer (compiler/build/) formats and writes what it returns.
+// randomness, no file system. The writer (driver/) formats and writes what it returns.
 
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { Library } from '../compiler/ir.ts';

@@ -4,7 +4,7 @@
 
 import { error } from '../diagnostics.ts';
 import type { Span } from '../diagnostics.ts';
-import type { AstExpr } from '../parse/ast.ts';
+import type { AstExpr } from '../language/ast.ts';
 import type { Check } from './check.ts';
 import { where } from './support/library-entries.ts';
 import { written } from './support/rule-variants.ts';

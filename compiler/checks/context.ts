@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DataSourceSource, RuleSource } from '../load/source-types.ts';
 import type { Path, SourceDocument } from '../load/source-document.ts';
-import type { AstExpr } from '../parse/ast.ts';
+import type { AstExpr } from '../language/ast.ts';
 
 /** A parsed match expression and where it sits in its document (e.g. `['detection', 'match']`). */
 export interface ParsedMatch {

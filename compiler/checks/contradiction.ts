@@ -4,9 +4,9 @@
 // left alone, since each comparison may match a different value.
 
 import { error } from '../diagnostics.ts';
-import { numberOf } from '../evaluate/values.ts';
+import { numberOf } from '../language/values.ts';
 import type { FieldSource } from '../load/source-types.ts';
-import type { AstComparison, AstExpr, AstLiteral } from '../parse/ast.ts';
+import type { AstComparison, AstExpr, AstLiteral } from '../language/ast.ts';
 import type { Check } from './check.ts';
 import type { CheckContext } from './context.ts';
 import { describeComparison, literals } from './support/ast-walk.ts';
@@ -59,7 +59,7 @@ function visit(expr: AstExpr, fields: ReadonlyMap<string, FieldSource>, report: 
   }
 }
 
-/** Whether one event value can equal both literals, as the evaluator compares (compiler/evaluate/values.ts). */
+/** Whether one event value can equal both literals, as the evaluator compares (compiler/language/values.ts). */
 function canBeEqual(a: AstLiteral, b: AstLiteral): boolean {
   if (a.kind === 'number' && b.kind === 'number') return a.value === b.value;
   if (a.kind === 'number' || b.kind === 'number') {

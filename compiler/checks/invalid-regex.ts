@@ -3,7 +3,7 @@
 // `checkRegex` is the authority on that flavour.
 
 import { error } from '../diagnostics.ts';
-import { checkRegex } from '../evaluate.ts';
+import { checkRegex } from '../language/regex-portability.ts';
 import type { Check } from './check.ts';
 import { comparisons } from './support/ast-walk.ts';
 

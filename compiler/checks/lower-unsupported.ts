@@ -4,7 +4,7 @@
 // every syntax tree that reaches lowering.
 
 import { error } from '../diagnostics.ts';
-import type { ComparisonOp } from '../parse/ast.ts';
+import type { ComparisonOp } from '../language/ast.ts';
 import type { Check } from './check.ts';
 import { comparisons } from './support/ast-walk.ts';
 

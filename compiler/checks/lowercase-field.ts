@@ -3,7 +3,7 @@
 // never match in production, even if a hand-written test event happens to.
 
 import { error } from '../diagnostics.ts';
-import type { ComparisonOp } from '../parse/ast.ts';
+import type { ComparisonOp } from '../language/ast.ts';
 import type { Check } from './check.ts';
 import { comparisons, describeComparison, literals } from './support/ast-walk.ts';
 import { fieldsOf } from './support/data-source-fields.ts';

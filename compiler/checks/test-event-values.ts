@@ -1,12 +1,12 @@
 // A test event's values should be values the field can hold, or the test proves nothing about
 // production events: a number field holding "many" never satisfies `>=`, an ip field holding
 // "localhost" is in no CIDR block, and an array in a single-valued field is an event the data
-// source never produces. Comparisons follow the evaluator (compiler/evaluate/values.ts): numbers
+// source never produces. Comparisons follow the evaluator (compiler/language/values.ts): numbers
 // and booleans have text, and a decimal string is a number.
 
 import { isIP } from 'node:net';
 import { error, warning } from '../diagnostics.ts';
-import { numberOf } from '../evaluate/values.ts';
+import { numberOf } from '../language/values.ts';
 import type { FieldSource } from '../load/source-types.ts';
 import type { Check } from './check.ts';
 import { fieldsOf } from './support/data-source-fields.ts';

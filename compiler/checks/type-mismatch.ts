@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { error, type Span } from '../diagnostics.ts';
 import type { FieldSource } from '../load/source-types.ts';
-import type { AstComparison, AstLiteral } from '../parse/ast.ts';
+import type { AstComparison, AstLiteral } from '../language/ast.ts';
 import type { Check } from './check.ts';
 import type { CheckContext } from './context.ts';
 import { comparisons, describeComparison, literals } from './support/ast-walk.ts';

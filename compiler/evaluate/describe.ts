@@ -2,9 +2,9 @@
 // The inverse of lowering, up to spelling: `f != v` comes back from `not (f == v)` when the two
 // share a span (that is how lowerExpr builds them).
 
-import { globText } from '../lower/glob.ts';
+import { globText } from '../language/glob.ts';
 import type { Expr, Glob, Like, Value } from '../ir.ts';
-import { printFieldName, printNumber, printRegex, printString } from '../parse/print-match.ts';
+import { printFieldName, printNumber, printRegex, printString } from '../language/print-match.ts';
 
 export function describeExpr(expr: Expr): string {
   switch (expr.kind) {

@@ -6,11 +6,11 @@
 // simply negates, so `not (f == "x")` is true for an event without f, and `f != "x"` (which
 // lowers to exactly that) is too.
 
-import { globRegExp } from '../lower/glob.ts';
+import { globRegExp } from '../language/glob.ts';
 import type { Cidr, Equals, Expr, Glob, Like, Range, Regex, TestEvent, Value } from '../ir.ts';
 import { fieldValues } from './field-values.ts';
-import { cidrContains, parseCidr, parseIp, type CidrBlock } from './ip.ts';
-import { comparableText, numberOf, textOf } from './values.ts';
+import { cidrContains, parseCidr, parseIp, type CidrBlock } from '../language/ip.ts';
+import { comparableText, numberOf, textOf } from '../language/values.ts';
 
 export function evaluateExpr(expr: Expr, event: TestEvent): boolean {
   switch (expr.kind) {

@@ -21,7 +21,7 @@
 import type { Field, Rule, TestEvent } from '../ir.ts';
 import { evaluateExpr } from './expr.ts';
 import { fieldValues } from './field-values.ts';
-import { textOf } from './values.ts';
+import { textOf } from '../language/values.ts';
 
 export interface Alert {
   /** Index in `events` of the event that raised the alert (threshold: the last event counted). */

@@ -2,12 +2,12 @@
 // resolved). Total on input that passed the checks:
 //   - nested and/or flatten (`a and (b and c)` is one And of three),
 //   - `f != v` becomes `not (f == v)`, `f in [..]` an Equals with several values,
-//   - like/startswith/endswith/contains become Like with globs (compiler/lower/glob.ts),
+//   - like/startswith/endswith/contains become Like with globs (compiler/language/glob.ts),
 //   - `lower(f)` becomes `ignoreCase`.
 
 import type { Expr, Field, FieldRef, Glob, NumberValue, Span, StringValue, Value } from '../ir.ts';
-import type { AstComparison, AstExpr, AstList, AstLiteral, AstRegex } from '../parse/ast.ts';
-import { containsGlob, endsWithGlob, parseGlob, startsWithGlob } from './glob.ts';
+import type { AstComparison, AstExpr, AstList, AstLiteral, AstRegex } from '../language/ast.ts';
+import { containsGlob, endsWithGlob, parseGlob, startsWithGlob } from '../language/glob.ts';
 
 export type FieldResolver = (name: string) => Field;
 

@@ -5,8 +5,8 @@
 import { isScalar } from 'yaml';
 import { error, type Diagnostic, type Position, type Span } from '../diagnostics.ts';
 import type { Path, SourceDocument } from '../load/source-document.ts';
-import type { AstExpr } from './ast.ts';
-import { matchParser, type MakeSpan } from './match-parser.ts';
+import type { AstExpr } from '../language/ast.ts';
+import { matchParser, type MakeSpan } from '../language/match-parser.ts';
 import { scalarText } from './scalar-offsets.ts';
 import { endOfLastToken, syntaxMessage } from './syntax-message.ts';
 

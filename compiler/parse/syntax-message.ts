@@ -2,7 +2,7 @@
 // found instead, and how to fix it. Peggy's own message lists every token it tried; a rule
 // author needs "expected a value after "=="", not thirty alternatives.
 
-import { MATCH_KEYWORDS } from './keywords.ts';
+import { MATCH_KEYWORDS } from '../language/keywords.ts';
 
 /** What the grammar's named rules say they are (the quoted names in match.peggy). */
 const PHRASES: Readonly<Record<string, string>> = {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { formatOutputFile } from '../../compiler/build/format-output.ts';
+import { formatOutputFile } from '../../driver/format-output.ts';
 import type { OutputFile } from '../../targets/target.ts';
 
 export const chromiumPath = '/usr/bin/chromium';

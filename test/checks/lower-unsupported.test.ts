@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowerUnsupported } from '../../compiler/checks/lower-unsupported.ts';
-import type { AstComparison } from '../../compiler/parse/ast.ts';
+import type { AstComparison } from '../../compiler/language/ast.ts';
 import { buildContext, runCheck } from './support.ts';
 
 // The grammar refuses lower() with these operators, so a parsed rule never has one; the check

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../compiler/cli/main.ts';
+import { main } from '../../driver/cli/main.ts';
 import { repoRoot } from '../support/compile.ts';
 
 async function run(...argv: string[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics, summaryLine } from '../../compiler/cli/format-diagnostics.ts';
+import { formatDiagnostics, summaryLine } from '../../driver/cli/format-diagnostics.ts';
 import { error, warning, type Span } from '../../compiler/diagnostics.ts';
 
 const span = (line: number, column: number, endColumn: number): Span => ({

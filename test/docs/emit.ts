@@ -1,6 +1,6 @@
 // Runs the docs target and formats its files the way `detc build` writes them.
 
-import { formatOutputFile } from '../../compiler/build/format-output.ts';
+import { formatOutputFile } from '../../driver/format-output.ts';
 import type { Library } from '../../compiler/ir.ts';
 import { docsTarget } from '../../targets/docs/index.ts';
 import { targets } from '../../targets/index.ts';

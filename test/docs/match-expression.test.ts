@@ -1,7 +1,7 @@
 // Rule pages show the rule's own match expression (and each allowlist's), escaped like any rule text.
 
 import { describe, expect, it } from 'vitest';
-import { emitTargets } from '../../compiler/build/build.ts';
+import { emitTargets } from '../../driver/emit-all-targets.ts';
 import { compileFixture } from '../support/compile.ts';
 
 describe('the match expression on rule pages', async () => {

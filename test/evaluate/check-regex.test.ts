@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegex } from '../../compiler/evaluate.ts';
+import { checkRegex } from '../../compiler/language/regex-portability.ts';
 
 describe('checkRegex: the portable flavour', () => {
   it.each([

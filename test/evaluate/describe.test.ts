@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeExpr } from '../../compiler/evaluate.ts';
 import { lowerExpr } from '../../compiler/lower/lower-expr.ts';
-import type { AstExpr } from '../../compiler/parse/ast.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
 import { parseMatchText } from '../../compiler/parse/parse-match.ts';
 import { anyField } from '../lower-expr/fixtures.ts';
 import { withoutSpans } from '../parse/ast-helpers.ts';

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Expr } from '../../compiler/ir.ts';
 import { lowerExpr } from '../../compiler/lower/lower-expr.ts';
-import type { AstExpr } from '../../compiler/parse/ast.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
 import { parseMatchText } from '../../compiler/parse/parse-match.ts';
 import { anyField } from '../lower-expr/fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains, parseCidr, parseIp } from '../../compiler/evaluate.ts';
+import { cidrContains, parseCidr, parseIp } from '../../compiler/language/ip.ts';
 
 describe('parseIp', () => {
   it.each([

@@ -2,7 +2,7 @@
 // diagnostic, pass every rule test, and compile to every target without diagnostics.
 
 import { describe, expect, it } from 'vitest';
-import { emitTargets, targetNames } from '../../compiler/build/build.ts';
+import { emitTargets, targetNames } from '../../driver/emit-all-targets.ts';
 import { runRuleTests } from '../../compiler/evaluate.ts';
 import { compileFixtureResult } from '../support/compile.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GlobPart } from '../../compiler/ir.ts';
-import { containsGlob, endsWithGlob, globRegExp, globText, parseGlob, startsWithGlob } from '../../compiler/lower/glob.ts';
+import { containsGlob, endsWithGlob, globRegExp, globText, parseGlob, startsWithGlob } from '../../compiler/language/glob.ts';
 import { NO_SPAN } from '../parse/ast-helpers.ts';
 
 const text = (t: string): GlobPart => ({ kind: 'text', text: t });

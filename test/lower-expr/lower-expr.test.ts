@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../compiler/ir.ts';
 import { lowerExpr } from '../../compiler/lower/lower-expr.ts';
-import type { AstExpr } from '../../compiler/parse/ast.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
 import { parseMatchText } from '../../compiler/parse/parse-match.ts';
 import { withoutSpans } from '../parse/ast-helpers.ts';
 import { anyField } from './fixtures.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatOutputFile } from '../../compiler/build/format-output.ts';
+import { formatOutputFile } from '../../driver/format-output.ts';
 import { buildLayer } from '../../targets/navigator/layer.ts';
 import { navigatorTarget } from '../../targets/navigator/index.ts';
 import { exampleLibrary, makeLibrary, makeRule, mapping } from '../docs/fixtures.ts';

@@ -1,7 +1,7 @@
 // fast-check arbitraries for match-expression syntax trees (with placeholder spans): every
 // shape the grammar can produce, with awkward names, strings, numbers and regexes.
 import fc from 'fast-check';
-import type { AstComparison, AstExpr, AstList, AstLiteral, ComparisonOp } from '../../compiler/parse/ast.ts';
+import type { AstComparison, AstExpr, AstList, AstLiteral, ComparisonOp } from '../../compiler/language/ast.ts';
 import { NO_SPAN } from './ast-helpers.ts';
 
 const LOWER_OPS: readonly ComparisonOp[] = ['==', '!=', 'in', 'like', 'startswith', 'endswith', 'contains'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceDocument } from '../../compiler/load/source-document.ts';
-import type { AstExpr } from '../../compiler/parse/ast.ts';
-import { MATCH_KEYWORDS } from '../../compiler/parse/keywords.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
+import { MATCH_KEYWORDS } from '../../compiler/language/keywords.ts';
 import { parseMatch, parseMatchText } from '../../compiler/parse/parse-match.ts';
 import { withoutSpans } from './ast-helpers.ts';
 

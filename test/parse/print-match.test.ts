@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AstExpr } from '../../compiler/parse/ast.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
 import { parseMatchText } from '../../compiler/parse/parse-match.ts';
-import { printMatch } from '../../compiler/parse/print-match.ts';
+import { printMatch } from '../../compiler/language/print-match.ts';
 import { withoutSpans } from './ast-helpers.ts';
 import { expr } from './arbitraries.ts';
 

@@ -1,7 +1,7 @@
-// Sigma tags → the rule's ATT&CK mapping, kept tags and warnings (compiler/importers/sigma/attack-tags.ts).
+// Sigma tags → the rule's ATT&CK mapping, kept tags and warnings (importers/sigma/attack-tags.ts).
 
 import { describe, expect, it } from 'vitest';
-import { attackFromTags } from '../../compiler/importers/sigma/attack-tags.ts';
+import { attackFromTags } from '../../importers/sigma/attack-tags.ts';
 
 describe('Sigma ATT&CK tags', () => {
   it.each([

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { importSigma, type SigmaImport } from '../../compiler/importers/sigma/index.ts';
+import { importSigma, type SigmaImport } from '../../importers/sigma/index.ts';
 import type { DataSourceSource, RuleSource } from '../../compiler/load/source-types.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));

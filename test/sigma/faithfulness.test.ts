@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateExpr } from '../../compiler/evaluate.ts';
 import type { Field } from '../../compiler/ir.ts';
 import type { DataSourceSource } from '../../compiler/load/source-types.ts';
-import { DataSourceRegistry } from '../../compiler/importers/sigma/logsource.ts';
+import { DataSourceRegistry } from '../../importers/sigma/logsource.ts';
 import { lowerExpr } from '../../compiler/lower/lower-expr.ts';
 import { parseMatchText } from '../../compiler/parse/parse-match.ts';
 import { importCorpus, importedPairs } from './corpus.ts';

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importSigma, runImportSigma } from '../../compiler/importers/sigma/index.ts';
+import { runImportSigma } from '../../driver/import-sigma.ts';
+import { importSigma } from '../../importers/sigma/index.ts';
 import { compileLibrary } from '../../compiler/pipeline.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,7 @@
 // Imports one in-memory Sigma rule with a fresh data-source registry, for table tests.
 
-import { importRule, type RuleImport } from '../../compiler/importers/sigma/import-rule.ts';
-import { DataSourceRegistry } from '../../compiler/importers/sigma/logsource.ts';
+import { importRule, type RuleImport } from '../../importers/sigma/import-rule.ts';
+import { DataSourceRegistry } from '../../importers/sigma/logsource.ts';
 
 export const WINDOWS_PROCESS = { product: 'windows', category: 'process_creation' } as const;
 export const WINDOWS_SECURITY = { product: 'windows', service: 'security' } as const;

@@ -1,7 +1,7 @@
 // An evaluator of Sigma detections written from the Sigma specification (rules specification
 // "Detection" and "Condition", modifiers appendix v2.1.0), independently of the importer: the
 // faithfulness test runs it and detc's reference evaluator on the same events and expects the
-// same verdict. It deliberately shares no code with compiler/importers/sigma.
+// same verdict. It deliberately shares no code with importers/sigma.
 //
 // Semantics implemented (spec wording in quotes):
 // - "All values are treated as case-insensitive strings": event and rule values are compared as

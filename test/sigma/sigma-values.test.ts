@@ -1,9 +1,9 @@
 // Sigma string values (escaping rules of the specification) and the encoding modifiers.
 
 import { describe, expect, it } from 'vitest';
-import { base64Offsets, encodeText } from '../../compiler/importers/sigma/modifiers/encoding.ts';
-import { windashVariants } from '../../compiler/importers/sigma/modifiers/windash.ts';
-import { parseSigmaString } from '../../compiler/importers/sigma/sigma-string.ts';
+import { base64Offsets, encodeText } from '../../importers/sigma/modifiers/encoding.ts';
+import { windashVariants } from '../../importers/sigma/modifiers/windash.ts';
+import { parseSigmaString } from '../../importers/sigma/sigma-string.ts';
 
 const show = (raw: string) =>
   parseSigmaString(raw)

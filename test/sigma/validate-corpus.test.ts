@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeOutputAtomically } from '../../compiler/build/write-output.ts';
+import { writeOutputAtomically } from '../../driver/write-output.ts';
 import { compileLibrary } from '../../compiler/pipeline.ts';
 import { importCorpus } from './corpus.ts';
 

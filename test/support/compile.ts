@@ -1,7 +1,7 @@
 // Compiles YAML fixtures through the real pipeline, for tests of later stages and targets.
 
 import { resolve } from 'node:path';
-import { formatDiagnostics } from '../../compiler/cli/format-diagnostics.ts';
+import { formatDiagnostics } from '../../driver/cli/format-diagnostics.ts';
 import type { Library } from '../../compiler/ir.ts';
 import { compileLibrary, type CompileResult } from '../../compiler/pipeline.ts';
 

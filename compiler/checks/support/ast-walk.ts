@@ -1,6 +1,6 @@
 // Walking a match expression's syntax tree.
 
-import type { AstComparison, AstExpr, AstLiteral } from '../../parse/ast.ts';
+import type { AstComparison, AstExpr, AstLiteral } from '../../language/ast.ts';
 
 /** Every comparison of the expression, in source order. */
 export function comparisons(expr: AstExpr): AstComparison[] {

@@ -3,9 +3,9 @@
 // also matches ::ffff:10.1.2.3, and ::/0 also matches every IPv4 address. Splunk's cidrmatch()
 // keeps the families apart, so each block is written as the IPv4 block and the IPv6 block that
 // together match what the language matches. Blocks are parsed by the language's own parser
-// (compiler/evaluate/ip.ts), so "which addresses a block holds" has one definition.
+// (compiler/language/ip.ts), so "which addresses a block holds" has one definition.
 
-import { parseCidr } from '../../../compiler/evaluate/ip.ts';
+import { parseCidr } from '../../../compiler/language/ip.ts';
 
 const MAPPED = 0xffffn; // the top 96 bits of an IPv4-mapped address
 

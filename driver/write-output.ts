@@ -3,7 +3,7 @@
 
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { OutputFile } from '../../targets/target.ts';
+import type { OutputFile } from '../targets/target.ts';
 
 export async function writeOutputAtomically(outDir: string, files: readonly OutputFile[]): Promise<void> {
   const parent = dirname(outDir);

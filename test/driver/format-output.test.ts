@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOutputFiles } from '../../compiler/build/format-output.ts';
+import { formatOutputFiles } from '../../driver/format-output.ts';
 import type { OutputFile } from '../../targets/target.ts';
 
 const page = (n: number): OutputFile => ({ path: `p${n}.md`, contents: `#   Title ${n}\n\n*  item\n`, prettier: 'markdown' });

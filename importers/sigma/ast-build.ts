@@ -1,9 +1,9 @@
-// Small constructors for the match-expression AST (compiler/parse/ast.ts). Imported rules have
+// Small constructors for the match-expression AST (compiler/language/ast.ts). Imported rules have
 // no source text yet, so every node carries the same placeholder span; `printMatch` turns the
 // tree into text and the compiler re-parses that text with real positions.
 
-import type { Span } from '../../diagnostics.ts';
-import type { AstComparison, AstExpr, AstLiteral, AstList, AstRegex, ComparisonOp } from '../../parse/ast.ts';
+import type { Span } from '../../compiler/diagnostics.ts';
+import type { AstComparison, AstExpr, AstLiteral, AstList, AstRegex, ComparisonOp } from '../../compiler/language/ast.ts';
 
 export const NO_SPAN: Span = { file: '', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 

@@ -1,4 +1,4 @@
-// The match-language parser, generated from compiler/grammar/match.peggy the first time it is
+// The match-language parser, generated from compiler/language/grammar/match.peggy the first time it is
 // needed and kept for the life of the process. Generating at runtime means there is no build
 // step to forget: `git clone && npm install && npx detc …` works, and editing the grammar takes
 // effect on the next run.
@@ -12,7 +12,7 @@ import peggy from 'peggy';
 import type { Parser } from 'peggy';
 import type { Span } from '../diagnostics.ts';
 
-const GRAMMAR_URL = new URL('../grammar/match.peggy', import.meta.url);
+const GRAMMAR_URL = new URL('./grammar/match.peggy', import.meta.url);
 
 let cached: Parser | undefined;
 

@@ -1,10 +1,10 @@
 // `detc build`: validate, emit every selected target from the IR, format, write atomically.
 // Nothing is written when any stage (including a target refusing a rule) reports an error.
 
-import { targets as allTargets } from '../../targets/index.ts';
-import type { OutputFile, QueryPreview, Target } from '../../targets/target.ts';
-import { error, fileSpan, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import type { Library } from '../ir.ts';
+import { targets as allTargets } from '../targets/index.ts';
+import type { OutputFile, QueryPreview, Target } from '../targets/target.ts';
+import { error, fileSpan, hasErrors, sortDiagnostics, type Diagnostic } from '../compiler/diagnostics.ts';
+import type { Library } from '../compiler/ir.ts';
 import { formatOutputFiles } from './format-output.ts';
 
 export interface EmitAllResult {

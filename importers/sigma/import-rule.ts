@@ -2,8 +2,8 @@
 // and collects data sources; this file decides what each Sigma key becomes.
 
 import { createHash } from 'node:crypto';
-import type { AstExpr } from '../../parse/ast.ts';
-import type { DetectionSource, RuleSource } from '../../load/source-types.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
+import type { DetectionSource, RuleSource } from '../../compiler/load/source-types.ts';
 import { attackFromTags } from './attack-tags.ts';
 import { layoutMatch } from './match-layout.ts';
 import { parseCondition, type Aggregation } from './condition.ts';

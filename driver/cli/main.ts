@@ -5,12 +5,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { emitTargets, targetNames } from '../build/build.ts';
-import { writeOutputAtomically } from '../build/write-output.ts';
-import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { runRuleTests } from '../evaluate.ts';
-import { runImportSigma } from '../importers/sigma/index.ts';
-import { compileLibrary } from '../pipeline.ts';
+import { emitTargets, targetNames } from '../emit-all-targets.ts';
+import { writeOutputAtomically } from '../write-output.ts';
+import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.ts';
+import { runRuleTests } from '../../compiler/evaluate.ts';
+import { runImportSigma } from '../import-sigma.ts';
+import { compileLibrary } from '../../compiler/pipeline.ts';
 import { formatDiagnostics, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
 
 export interface Io {

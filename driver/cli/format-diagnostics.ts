@@ -1,7 +1,7 @@
 // Prints diagnostics for people (text with a caret excerpt), for tools (json) and for GitHub
 // Actions (workflow annotations that show up on the pull request's diff).
 
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../../compiler/diagnostics.ts';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 

@@ -9,8 +9,8 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { FieldType } from '../../ir.ts';
-import type { DataSourceSource, FieldSource } from '../../load/source-types.ts';
+import type { FieldType } from '../../compiler/ir.ts';
+import type { DataSourceSource, FieldSource } from '../../compiler/load/source-types.ts';
 import type { FieldResolver } from './detection.ts';
 
 export interface SigmaLogsource {
@@ -68,7 +68,7 @@ export const LOGSOURCE_MAPPINGS: readonly LogsourceMapping[] = [
 ];
 
 const SHIPPED = new URL('./data-sources/', import.meta.url);
-const LIBRARY = new URL('../../../rules/data-sources/', import.meta.url);
+const LIBRARY = new URL('../../rules/data-sources/', import.meta.url);
 
 function readDataSource(name: string): DataSourceSource | undefined {
   for (const folder of [SHIPPED, LIBRARY]) {

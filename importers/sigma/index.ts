@@ -1,24 +1,16 @@
-// `detc import sigma <paths…> --out <dir> [--report FILE]`: reads Sigma rules (files or folders),
-// converts each one (import-rule.ts), and writes the detc rules plus the data sources they use,
-// replacing <dir> atomically. Refusals are reported, never thrown.
+// The Sigma importer: reads Sigma rules (files or folders), converts each one (import-rule.ts)
+// and returns the detc rules plus the data sources they use, as files. It writes nothing: the
+// driver (driver/import-sigma.ts) owns the output folder. Refusals are reported, never thrown.
 
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { writeOutputAtomically } from '../../build/write-output.ts';
 import { importCorrelation } from './correlation.ts';
 import { importRule } from './import-rule.ts';
 import { DataSourceRegistry } from './logsource.ts';
-import { countEntries, reportJson, summaryText, type ImportReport, type ReportEntry } from './report.ts';
+import { countEntries, type ImportReport, type ReportEntry } from './report.ts';
 import { dataSourceYaml, ruleYaml } from './write-rule.ts';
-
-export interface ImportSigmaOptions {
-  readonly paths: readonly string[];
-  readonly out: string;
-  readonly report?: string;
-  readonly cwd: string;
-}
 
 export interface SigmaImport {
   /** Output files by path relative to the output folder (`/` separators): rules and `data-sources/*.yml`. */
@@ -26,7 +18,7 @@ export interface SigmaImport {
   readonly report: ImportReport;
 }
 
-const SCHEMA_DIR = fileURLToPath(new URL('../../../schema/', import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
 
 /** Converts Sigma rules without writing anything. `outDir` only sets the schema comments' relative paths. */
 export async function importSigma(paths: readonly string[], cwd: string, outDir = cwd): Promise<SigmaImport> {
@@ -69,24 +61,6 @@ export async function importSigma(paths: readonly string[], cwd: string, outDir 
   }
   const report: ImportReport = { counts: countEntries(entries), dataSources: dataSources.map((d) => d.name), files: entries };
   return { files, report };
-}
-
-export async function runImportSigma(options: ImportSigmaOptions): Promise<{ exitCode: number; summary: string }> {
-  const outDir = resolve(options.cwd, options.out);
-  for (const p of options.paths) {
-    const exists = await stat(resolve(options.cwd, p)).then(() => true, () => false);
-    if (!exists) return { exitCode: 2, summary: `error: ${p} does not exist; give Sigma rule files or folders.\n` };
-  }
-  const result = await importSigma(options.paths, options.cwd, outDir);
-  await writeOutputAtomically(outDir, [...result.files].map(([path, contents]) => ({ path, contents })));
-  if (options.report) await writeFile(resolve(options.cwd, options.report), reportJson(result.report));
-  return { exitCode: 0, summary: summaryText(result.report, options.out) };
-}
-
-/** For the benchmark: converts a folder of Sigma rules in memory. */
-export async function importSigmaCorpus(dir: string): Promise<{ rules: number; refused: number; files: Map<string, string> }> {
-  const result = await importSigma([dir], process.cwd());
-  return { rules: result.report.counts.rules, refused: result.report.counts.refused, files: result.files };
 }
 
 interface Input {

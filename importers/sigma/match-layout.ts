@@ -2,8 +2,8 @@
 // each printed by the language's own printer (printMatch), so the text reads like a hand-written
 // rule and a line break never falls inside a string.
 
-import type { AstExpr } from '../../parse/ast.ts';
-import { printMatch } from '../../parse/print-match.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
+import { printMatch } from '../../compiler/language/print-match.ts';
 
 export function layoutMatch(expr: AstExpr): string {
   if (expr.kind !== 'and' && expr.kind !== 'or') return printMatch(expr);

@@ -1,4 +1,4 @@
-// The syntax tree of a match expression, as the grammar produces it (compiler/grammar/match.peggy).
+// The syntax tree of a match expression, as the grammar produces it (compiler/language/grammar/match.peggy).
 // Field names are still plain names here; checks resolve them against the data source and
 // lower (compiler/lower/) turns the tree into the IR. Every span is a position in the rule file.
 

@@ -3,7 +3,7 @@
 // that lets yaml-language-server validate and complete the file.
 
 import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
-import type { DataSourceSource, RuleSource } from '../../load/source-types.ts';
+import type { DataSourceSource, RuleSource } from '../../compiler/load/source-types.ts';
 
 const RULE_KEY_ORDER: readonly (keyof RuleSource)[] = [
   'id', 'name', 'version', 'status', 'severity', 'risk', 'description', 'data_source', 'detection',

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as prettier from 'prettier';
-import type { OutputFile } from '../../targets/target.ts';
+import type { OutputFile } from '../targets/target.ts';
 
 /** Below this many files, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 64;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeOutputAtomically } from '../../compiler/build/write-output.ts';
+import { writeOutputAtomically } from '../../driver/write-output.ts';
 
 describe('writeOutputAtomically', () => {
   it('replaces the previous output folder as a whole', async () => {

@@ -3,7 +3,7 @@
 // technique goes under every named tactic it belongs to in the catalog. Everything else stays a tag.
 // Tags the catalog does not know (newer ATT&CK releases) are kept as plain tags and reported.
 
-import type { AttackSource } from '../../load/source-types.ts';
+import type { AttackSource } from '../../compiler/load/source-types.ts';
 import { attackVersion, tacticByShortname, techniqueById } from './attack-catalog.ts';
 
 export interface AttackFromTags {

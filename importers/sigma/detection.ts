@@ -4,8 +4,8 @@
 // `lower(field) op "lower-case value"`; `|cased` keeps the comparison exact.
 
 import { isIP } from 'node:net';
-import type { FieldType } from '../../ir.ts';
-import type { AstExpr, ComparisonOp } from '../../parse/ast.ts';
+import type { FieldType } from '../../compiler/ir.ts';
+import type { AstExpr, ComparisonOp } from '../../compiler/language/ast.ts';
 import { and, compare, list, literal, not, or, regex } from './ast-build.ts';
 import type { ConditionNode } from './condition.ts';
 import { identifiersMatching } from './condition.ts';

@@ -1,7 +1,7 @@
 // Sigma rule metadata → detc rule metadata: status, level → severity and risk score, dates,
 // and the text fields whose shapes differ.
 
-import type { RuleSource } from '../../load/source-types.ts';
+import type { RuleSource } from '../../compiler/load/source-types.ts';
 
 /**
  * Sigma statuses → ours. `unsupported` (the rule cannot run as written, e.g. it needs a

@@ -4,7 +4,7 @@
 // correlate; `temporal`, `temporal_ordered` and the value statistics (value_sum, value_avg,
 // value_percentile, …) have no detc equivalent and are refused with the reason.
 
-import type { RuleSource } from '../../load/source-types.ts';
+import type { RuleSource } from '../../compiler/load/source-types.ts';
 import { importRule, type RuleImport } from './import-rule.ts';
 import type { DataSourceRegistry } from './logsource.ts';
 

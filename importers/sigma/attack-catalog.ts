@@ -1,7 +1,7 @@
 // The ATT&CK lookups the importer needs, from the compiler's catalog (compiler/attack/catalog.ts),
 // behind three small functions so the tag mapping reads in Sigma's terms.
 
-import { attackCatalogInfo, findTactic, findTechnique, type CatalogTechnique } from '../../attack/catalog.ts';
+import { attackCatalogInfo, findTactic, findTechnique, type CatalogTechnique } from '../../compiler/attack/catalog.ts';
 
 /** A tactic's shortname (`defense-evasion`) when the catalog has that tactic. */
 export function tacticByShortname(shortname: string): string | undefined {
