@@ -8,8 +8,10 @@
 //   | rename user.username AS user, sourceIPs{} AS source_ip       so `$user$` tokens resolve
 //   | `kubernetes_suspicious_image_pulling_filter`                 the rule's tuning macro, last
 //
-// new_terms and threshold rules change the stats stage (see docs/targets.md for the patterns
-// and their cost).
+// A rule without fields, entities or tokens has no `by`: `| stats count … | where count > 0`,
+// because stats without BY returns one row (count=0) even when nothing matched, and that row
+// would fire the alert. new_terms and threshold rules change the stats stage (see
+// docs/targets.md for the patterns and their cost).
 
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import { error } from '../../compiler/diagnostics.ts';
@@ -141,7 +143,11 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
     case 'query': {
       const by = fields.map(statsName).join(' ');
       if (fields.length > 0) stages.push(`| fillnull value=${quoteString(FILL_VALUE)} ${by}`, `| stats ${STATS_TIMES} by ${by}`);
-      else stages.push(`| stats ${STATS_TIMES}`);
+      // Without BY, stats returns one row even when no event matched (Search Reference,
+      // "stats": "If the stats command is used without a BY clause, only one row is returned"),
+      // with count=0, and `number of events greater than 0` would alert on every run. Keeping
+      // only a row that counted something makes an empty run return no result.
+      else stages.push(`| stats ${STATS_TIMES}`, '| where count > 0');
       const rename = renames(fields);
       if (rename) stages.push(rename);
       break;
@@ -170,6 +176,8 @@ export function compileSearch(rule: Rule, allowlistMacros: ReadonlyMap<string, A
       const values = others.map((field) => ` values(${statsName(field)}) as ${outputName(field.name)}`).join('');
       const by = group.length > 0 ? ` by ${group.map(statsName).join(' ')}` : '';
       stages.push(`| stats ${STATS_TIMES}${cardinality}${values}${by}`);
+      // Without a group, stats returns its one row even for no events (see query above): the
+      // threshold (at least 1, the schema's minimum) is what drops it.
       const card = detection.cardinality ? ` AND cardinality >= ${detection.cardinality.value}` : '';
       stages.push(`| where count >= ${detection.value}${card}`);
       const rename = renames(group);

@@ -98,6 +98,34 @@ describe('valid: each construct', () => {
   });
 });
 
+describe('values that end in a keyword', () => {
+  // Kibana's grammar: an unquoted character may not start `not` + whitespace, so a literal
+  // ending in `not` before ` or `, ` and ` or a line break would be a syntax error. The `n` is
+  // written as a unicode escape; `or`/`and` only count after whitespace, which a literal never
+  // holds raw, and `not` before `*` or `)` is no keyword.
+  const ns = field('ns', 'keyword', 'k8s.ns');
+  const endsWith = (...texts: string[]): Expr => likeGlobs(ns, texts.map((t) => ({ kind: 'glob', parts: [{ kind: 'any-string' }, { kind: 'text', text: t }], span: glob('x').span })));
+  it.each<[string, Expr, string, string[]]>([
+    ['endswith ["not", "x"]', endsWith('not', 'x'), 'k8s.ns:(*\\u006Eot or *x)', ['not', 'x']],
+    ['endswith "cannot" and …', and(endsWith('cannot'), eq(verb, str('get'))), 'k8s.ns:*can\\u006Eot and kubernetes.audit.verb:"get"', ['cannot']],
+    ['upper and mixed case', or(endsWith('NOT'), endsWith('xNoT')), 'k8s.ns:*\\u004EOT or k8s.ns:*x\\u004EoT', ['NOT', 'xNoT']],
+    ['or, and: no keyword without whitespace before', or(endsWith('or'), endsWith('xand'), endsWith('AND')), 'k8s.ns:*or or k8s.ns:*xand or k8s.ns:*AND', ['or', 'xand', 'AND']],
+  ])('%s', (_name, expr, expected, endings) => {
+    const text = kql(expr);
+    expect(text).toBe(expected);
+    const ends = (ast: ReturnType<typeof parseKql>): string[] =>
+      ast.type === 'and' || ast.type === 'or' ? ast.operands.flatMap(ends) : ast.type === 'is' && ast.field === 'k8s.ns' && ast.value.type === 'wildcard' ? [ast.value.parts.at(-1)!] : [];
+    expect(ends(parseKql(text))).toEqual(endings);
+  });
+
+  it('keeps a not that a star follows, and escapes a field name ending in not before a range operator', () => {
+    expect(kql(likeGlobs(f('image'), [glob('*not*')]))).toBe('kubernetes.audit.requestObject.spec.containers.image:*not*');
+    const cannot = field('cannot', 'number', 'x.cannot');
+    expect(kql(range(cannot, '>=', 5))).toBe('x.can\\u006Eot >= 5');
+    expect(parseKql('x.can\\u006Eot >= 5')).toEqual({ type: 'range', field: 'x.cannot', op: '>=', value: '5' });
+  });
+});
+
 describe('invalid: refused constructs', () => {
   const at = (line: number, column: number) => expect.objectContaining({ file: 'rules/test.yml', start: expect.objectContaining({ line, column }) });
   it.each<[string, Expr, string, number, number]>([

@@ -23,6 +23,11 @@ describe('KQL grammar', () => {
     ['k:*', { type: 'exists', field: 'k' }],
     ['k:\\u0041x', { type: 'is', field: 'k', value: { type: 'literal', text: 'Ax' } }],
     ['k:\\or', { type: 'is', field: 'k', value: { type: 'literal', text: 'or' } }],
+    ['k:a\\not', { type: 'is', field: 'k', value: { type: 'literal', text: 'a\not' } }], // `\n` is read before the keyword escape
+    ['k:*can\\u006Eot', { type: 'is', field: 'k', value: { type: 'wildcard', parts: ['', 'cannot'] } }],
+    ['k:(*not)', { type: 'is', field: 'k', value: { type: 'wildcard', parts: ['', 'not'] } }], // `not` before `)` is no keyword
+    ['k:*not', { type: 'is', field: 'k', value: { type: 'wildcard', parts: ['', 'not'] } }],
+    ['k:not*', { type: 'is', field: 'k', value: { type: 'wildcard', parts: ['not', ''] } }],
     ['n >= -5', { type: 'range', field: 'n', op: '>=', value: '-5' }],
     ['NOT k:a', { type: 'not', operand: { type: 'is', field: 'k', value: { type: 'literal', text: 'a' } } }],
   ])('parses %s', (query, expected) => {
@@ -46,7 +51,23 @@ describe('KQL grammar', () => {
     });
   });
 
+  it('reads or/and at the end of a literal as text, since they need whitespace before them', () => {
+    expect(parseKql('k:*xor and k:*AND')).toEqual({
+      type: 'and',
+      operands: [
+        { type: 'is', field: 'k', value: { type: 'wildcard', parts: ['', 'xor'] } },
+        { type: 'is', field: 'k', value: { type: 'wildcard', parts: ['', 'AND'] } },
+      ],
+    });
+  });
+
   it.each([
+    ['k:(*not or *x)', 'a literal ending in not before whitespace (Kibana: Expected ")", AND, or OR)'],
+    ['k:*cannot and k:x', 'cannot: its not starts a keyword'],
+    ['k:*NOT or k:x', 'keywords are case-insensitive'],
+    ['k:a* or k:*xNoT\nand k:y', 'not before a line break'],
+    ['x.cannot >= 5', 'a field name ending in not before a range operator'],
+    ['not >= 5', 'a field named not'],
     ['k:a\\ b', 'a backslash before a space is not an escape'],
     ['not not k:a', '`not` takes a clause or a group'],
     ['k:"unterminated', 'an unterminated phrase'],

@@ -27,8 +27,12 @@ const mapping: Mapping = new Map(ALL.map((f) => [f.elastic, f.type]));
 // Characters that stress escaping: KQL specials, glob specials, quotes, whitespace, keywords, case.
 const CHARS = ['a', 'b', 'A', 'B', 'k', 'K', '\u212A', 'o', 'r', 'n', 't', '*', '?', '\\', '"', "'", ':', '(', ')', '<', '>', '{', '}', '.', '/', '-', 'é', ' ', '\n', '\t', ' or ', 'not ', 'AND', '@kuery-wildcard@'];
 const NO_SPACE = CHARS.filter((c) => !/\s/.test(c));
+// Whole words a query language may read as its keywords (KQL: or/and/not in any case, `not`
+// needing no whitespace before it; Lucene: AND/OR/NOT), alone, as a word's end, and with spaces.
+const KEYWORDISH = ['and', 'or', 'not', 'AND', 'OR', 'NOT', 'Or', 'NoT', 'xnot', 'cannot', 'xor', 'band', 'not x', 'a or b', 'x and'];
 const text = (chars: string[], max = 4) => fc.array(fc.constantFrom(...chars), { maxLength: max }).map((a) => a.join(''));
-const keywordValue = fc.oneof({ weight: 3, arbitrary: text(NO_SPACE, 3) }, { weight: 1, arbitrary: text(CHARS, 3) });
+const keywordish = fc.constantFrom(...KEYWORDISH);
+const keywordValue = fc.oneof({ weight: 3, arbitrary: text(NO_SPACE, 3) }, { weight: 1, arbitrary: text(CHARS, 3) }, { weight: 1, arbitrary: keywordish });
 const NUMBERS = [-2, 0, 1, 2, 2.5, 10];
 const ADDRESSES = ['10.0.0.1', '10.1.2.3', '192.168.0.1', '::1', 'fe80::1'];
 const BLOCKS = ['10.0.0.0/8', '10.0.0.0/16', '192.168.0.0/24', '0.0.0.0/0', 'fe80::/10', '::1/128'];
@@ -38,11 +42,21 @@ const s = (value: string) => ({ kind: 'string' as const, value, span: span() });
 const n = (value: number) => ({ kind: 'number' as const, value, span: span() });
 
 const globPart: fc.Arbitrary<GlobPart> = fc.oneof(
-  { weight: 4, arbitrary: fc.oneof({ weight: 4, arbitrary: text(NO_SPACE, 2) }, { weight: 1, arbitrary: text(CHARS, 2) }).map((t) => ({ kind: 'text' as const, text: t })) },
+  { weight: 4, arbitrary: fc.oneof({ weight: 4, arbitrary: text(NO_SPACE, 2) }, { weight: 1, arbitrary: text(CHARS, 2) }, { weight: 2, arbitrary: keywordish }).map((t) => ({ kind: 'text' as const, text: t })) },
   { weight: 3, arbitrary: fc.constant({ kind: 'any-string' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'any-char' as const }) },
 );
 const glob = fc.array(globPart, { minLength: 1, maxLength: 4 }).map((parts) => ({ kind: 'glob' as const, parts: parts.filter((p) => p.kind !== 'text' || p.text !== ''), span: span() }));
+// startswith / endswith / contains of a keyword-ish word: `endswith "cannot"` is the unquoted
+// `*cannot`, which a keyword must not cut short.
+const any = { kind: 'any-string' as const };
+const keywordGlob = fc
+  .tuple(keywordish, fc.constantFrom('startswith', 'endswith', 'contains'))
+  .map(([t, how]) => {
+    const word = { kind: 'text' as const, text: t };
+    const parts = how === 'startswith' ? [word, any] : how === 'endswith' ? [any, word] : [any, word, any];
+    return { kind: 'glob' as const, parts, span: span() };
+  });
 
 const stringField = fc.constantFrom(FIELDS.name, FIELDS.args, FIELDS.action);
 
@@ -56,6 +70,7 @@ const leaf: fc.Arbitrary<Expr> = fc.oneof(
     const lowered = patterns.map((g) => ({ ...g, parts: g.parts.map((p) => (p.kind === 'text' && ignoreCase ? { kind: 'text' as const, text: p.text.toLowerCase() } : p)) }));
     return { kind: 'like', field: ref(f), patterns: lowered, ignoreCase, written: 'like', span: span() };
   }),
+  fc.tuple(stringField, fc.array(keywordGlob, { minLength: 1, maxLength: 3 })).map(([f, patterns]): Expr => ({ kind: 'like', field: ref(f), patterns, ignoreCase: false, written: 'like', span: span() })),
   fc.array(fc.constantFrom(...NUMBERS), { minLength: 1, maxLength: 2 }).map((values): Expr => ({ kind: 'equals', field: ref(FIELDS.code), values: values.map(n), ignoreCase: false, written: '==', span: span() })),
   fc.tuple(fc.constantFrom('<', '<=', '>', '>=' as const), fc.constantFrom(...NUMBERS)).map(([op, v]): Expr => ({ kind: 'range', field: ref(FIELDS.code), op, value: n(v), span: span() })),
   fc.constantFrom(...ADDRESSES).map((a): Expr => ({ kind: 'equals', field: ref(FIELDS.ip), values: [s(a)], ignoreCase: false, written: '==', span: span() })),
@@ -85,12 +100,19 @@ function slot<T>(value: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
 const caseVariant = (v: fc.Arbitrary<string>) => fc.tuple(v, fc.constantFrom('same', 'upper', 'lower')).map(([x, how]) => (how === 'upper' ? x.toUpperCase() : how === 'lower' ? x.toLowerCase() : x));
 const lowerSlot = (x: unknown): unknown => (typeof x === 'string' ? x.toLowerCase() : Array.isArray(x) ? x.map(lowerSlot) : x);
 
+// Event text: random characters, or a keyword-ish word with a little around it (so that
+// `endswith "not"` meets "cannot" and `like "not*"` meets "not x").
+const eventText = fc.oneof(
+  { weight: 3, arbitrary: text(CHARS, 4) },
+  { weight: 2, arbitrary: fc.tuple(text(NO_SPACE, 1), keywordish, text(NO_SPACE, 1)).map((parts) => parts.join('')) },
+);
+
 const event: fc.Arbitrary<TestEvent> = fc
   .record({
-    name: slot(caseVariant(text(CHARS, 4))),
-    args: slot(caseVariant(text(CHARS, 4))),
+    name: slot(caseVariant(eventText)),
+    args: slot(caseVariant(eventText)),
     // The data source promises this field arrives lower-cased.
-    action: slot(text(CHARS, 4)).map(lowerSlot),
+    action: slot(eventText).map(lowerSlot),
     code: slot(fc.constantFrom(...NUMBERS, 3, -5)),
     ip: slot(fc.constantFrom(...ADDRESSES, '172.16.0.1')),
   })

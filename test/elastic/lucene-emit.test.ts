@@ -29,7 +29,13 @@ describe('Lucene escaping', () => {
   it.each([
     ['a b', 'a\\ b'],
     ['+-=&|><!(){}[]^"~*?:\\/', '\\+\\-\\=\\&\\|\\>\\<\\!\\(\\)\\{\\}\\[\\]\\^\\"\\~\\*\\?\\:\\\\\\/'],
-    ['AND', 'AND'],
+    // A whole-token AND, OR, NOT is an operator; any other spelling or word is a term.
+    ['AND', '\\AND'],
+    ['OR', '\\OR'],
+    ['NOT', '\\NOT'],
+    ['not', 'not'],
+    ['ANDROID', 'ANDROID'],
+    ['NOT ', 'NOT\\ '],
   ])('escapes %j as %s', (text, expected) => {
     expect(escapeLuceneTerm(text)).toBe(expected);
   });
@@ -72,6 +78,16 @@ describe('valid: rules compiled to Lucene', () => {
     expect(oneLine(query(like(image, 'a?'), 'event.dataset:"k8s.audit" and event.module:kubernetes').text!)).toBe(
       'event.dataset:"k8s.audit" AND event.module:kubernetes AND kubernetes.audit.requestObject.spec.containers.image:a?',
     );
+  });
+
+  it('writes a field or filter value named AND, OR or NOT as a term, not an operator', () => {
+    const named = (name: string) => field(name.toLowerCase(), 'keyword', name);
+    const text = oneLine(query(needsLucene(or(exists(named('NOT')), exists(named('OR')), like(named('AND'), '*AND'))), 'event.kind:NOT').text!);
+    expect(text).toBe(`(event.kind:\\NOT) AND ${A} AND (\\NOT:* OR \\OR:* OR \\AND:*\\AND)`);
+    expect(parseLucene(text)).toEqual(expect.objectContaining({ type: 'bool', op: 'and' }));
+    // What the escapes prevent: the classic parser reads a bare NOT here as the operator.
+    expect(() => parseLucene('NOT:*')).toThrow();
+    expect(() => parseLucene('event.kind:(a OR NOT)')).toThrow();
   });
 
   it('stays KQL when KQL can say it', () => {

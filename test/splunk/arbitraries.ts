@@ -38,10 +38,12 @@ const numberFields = byType('number');
 const ipFields = byType('ip');
 const booleanFields = byType('boolean');
 
+/** Words a query language may read as keywords (SPL's AND, OR, NOT, IN; KQL's and, or, not), alone or ending a word. */
+const KEYWORDISH = ['OR', 'NOT', 'AND', 'IN', 'or', 'not', 'Not', 'cannot', ' OR '];
 /** Pieces of text that exercise escaping and case handling. */
-const ATOMS = ['a', 'A', 'b', 'B', 'ab', 'Ab', ' ', '*', '?', '\\', '"', "'", '|', '`', '$', '\n', '(', ')', '[', ']', '.', '-', '=', 'é', 'É', '%', '_', '{}', 'x y'];
+const ATOMS = ['a', 'A', 'b', 'B', 'ab', 'Ab', ' ', '*', '?', '\\', '"', "'", '|', '`', '$', '\n', '(', ')', '[', ']', '.', '-', '=', 'é', 'É', '%', '_', '{}', 'x y', ...KEYWORDISH];
 /** Pieces `search` can hold: expressions built from these exercise the `search` path. */
-const SEARCH_ATOMS = ['a', 'A', 'ab', 'Ab', 'x y', '.', '-', '=', ':', '/'];
+const SEARCH_ATOMS = ['a', 'A', 'ab', 'Ab', 'x y', '.', '-', '=', ':', '/', ...KEYWORDISH];
 const textOf = (atoms: readonly string[]) => fc.array(fc.constantFrom(...atoms), { minLength: 0, maxLength: 3 }).map((parts) => parts.join(''));
 export const text = textOf(ATOMS);
 const lowerText = text.map((t) => t.toLowerCase());

@@ -73,8 +73,8 @@ describe('conf keys and syntax', () => {
     const stanza = stanzas.find((s) => s.settings.get('action.correlationsearch.metadata')!.includes('00000000-0000-4000-8000-000000000001'))!;
     expect(stanza.name).toBe('detc - Hostile (name) with newline - Rule');
     expect([...stanza.settings.keys()]).not.toContain('key');
-    // The line that ended with a backslash got a space so that it stays a line of its own.
-    expect(stanza.settings.get('description')).toBe('Line one\nkey = injected\n[stanza]\nends with a backslash \\ \nlast');
+    // The line that ends with a backslash reads back exactly: its own continuation follows it.
+    expect(stanza.settings.get('description')).toBe(hostile.description);
     expect(stanza.settings.get('search')).toBe(result.queries!.get('00000000-0000-4000-8000-000000000001')!.text);
     expect(stanza.settings.get('action.risk.param._risk_message')).toBe(hostile.message);
   });
@@ -82,7 +82,7 @@ describe('conf keys and syntax', () => {
   it('encodeValue writes each line break as a continuation', () => {
     expect(encodeValue('a\nb')).toBe('a\\\nb');
     expect(encodeValue('a\r\nb\rc')).toBe('a\\\nb\\\nc');
-    expect(encodeValue('ends\\')).toBe('ends\\ ');
+    expect(encodeValue('ends\\')).toBe('ends\\\\\n');
     expect(parseConf(writeConf([], [{ name: 's', settings: [['search', 'x\n| y\n']] }]))[0]!.settings.get('search')).toBe('x\n| y\n');
   });
 });

@@ -10,35 +10,53 @@ export interface ParsedStanza {
 }
 
 /**
- * Parses a .conf file strictly: every line must be blank, a `#` comment, a `[stanza]` header,
- * a `key = value` line, or the continuation of a line that ended with a backslash (the line
- * break stays in the value). Anything else throws, so a stray line fails the test.
+ * Parses a .conf file the way Splunk's tools read one, and strictly. First the physical lines
+ * are joined: a line whose last character is a backslash continues on the next line, whatever
+ * that holds (a key, a comment, a header): the backslash is dropped and the line break stays
+ * (AppInspect's configuration parser: a line matching `\\\s*$` continues, one character dropped;
+ * ksconf: "the continuation character must be the very last character on the line"). A line
+ * ending in a backslash and whitespace throws: AppInspect continues it and reports "Continuation
+ * with trailing whitespace", splunkd does not continue it, so its meaning depends on the reader.
+ * Then every logical line must be blank, a `#` comment, a `[stanza]` header or a `key = value`
+ * setting; anything else throws, so a stray line fails the test, as does a continuation past
+ * the end of the file.
  */
 export function parseConf(text: string): ParsedStanza[] {
   const stanzas: ParsedStanza[] = [];
-  const lines = text.split('\n');
   let current: ParsedStanza | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (const { line, number } of logicalLines(text)) {
     if (line.trim() === '' || line.startsWith('#')) continue;
-    const header = /^\[(.*)\]$/.exec(line);
+    const header = /^\[(.*)\]$/s.exec(line);
     if (header) {
       current = { name: header[1]!, settings: new Map() };
       stanzas.push(current);
       continue;
     }
-    const setting = /^([A-Za-z0-9_.]+) = (.*)$/.exec(line);
-    if (!setting || !current) throw new Error(`line ${i + 1} is neither a header nor a setting: ${line}`);
-    let value = setting[2]!;
-    while (value.endsWith('\\')) {
-      i++;
-      if (i >= lines.length) throw new Error(`continuation past the end at line ${i}`);
-      value = `${value.slice(0, -1)}\n${lines[i]!}`;
-    }
+    const setting = /^([A-Za-z0-9_.]+) = (.*)$/s.exec(line);
+    if (!setting || !current) throw new Error(`line ${number} is neither a header nor a setting: ${line}`);
     if (current.settings.has(setting[1]!)) throw new Error(`duplicate key ${setting[1]} in [${current.name}]`);
-    current.settings.set(setting[1]!, value);
+    current.settings.set(setting[1]!, setting[2]!);
   }
   return stanzas;
+}
+
+/** The physical lines joined at continuations, each with the number of its first line. */
+export function logicalLines(text: string): { line: string; number: number }[] {
+  const physical = text.split('\n');
+  const out: { line: string; number: number }[] = [];
+  for (let i = 0; i < physical.length; i++) {
+    const number = i + 1;
+    let line = physical[i]!;
+    for (;;) {
+      if (/\\\s+$/u.test(physical[i]!)) throw new Error(`line ${i + 1} ends in a backslash and whitespace (AppInspect: "Continuation with trailing whitespace"): ${physical[i]}`);
+      if (!physical[i]!.endsWith('\\')) break;
+      i++;
+      if (i >= physical.length) throw new Error(`continuation past the end at line ${i}`);
+      line = `${line.slice(0, -1)}\n${physical[i]!}`;
+    }
+    out.push({ line, number });
+  }
+  return out;
 }
 
 const SPEC_DIR = resolve(import.meta.dirname, '../../../shared/splunk/spec-9.2');

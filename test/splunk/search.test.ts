@@ -50,6 +50,16 @@ describe('rule → search', () => {
     expect(compiled.earliest).toBe('-25m@m');
   });
 
+  it('query without fields, entities or tokens: stats without BY keeps only a row that counted events', () => {
+    const rule: Rule = { ...base, fields: [], entities: [], message: 'pulled', detection: { type: 'query', match: eq(f('verb'), [str('create')]), allowlists: [] } };
+    expect(compileSearch(rule, new Map()).stages).toEqual([
+      '`kube_audit` verb="create"',
+      '| stats count min(_time) as firstTime max(_time) as lastTime',
+      '| where count > 0',
+      '| `kubernetes_suspicious_image_pulling_filter`',
+    ]);
+  });
+
   it('a data source macro that is a pipeline gets its terms through | search', () => {
     const rule: Rule = {
       ...base,

@@ -24,6 +24,12 @@
 //   tonumber(s): the number s spells (decimal, with an optional exponent), else null;
 //   match(s, regex): whether the PCRE matches s; cidrmatch(cidr, ip): membership, IPv4 blocks
 //   for IPv4 addresses and IPv6 blocks for IPv6 addresses.
+// - a bare name that is not a function call is a field (`count > 0`); a comparison of a number
+//   with a field value that spells a number compares numbers (Search Reference, "where": "count
+//   > 10"; fields hold text, numeric text compares numerically);
+// - now() is the search's time; relative_time(t, "-70m@m") applies a relative time modifier
+//   (`now`, `-<n><s|m|h|d>`, an optional `@<s|m|h|d>` snap down to the unit).
+// `search *` keeps every event or result row (`*` as a bare term matches anything).
 
 import { pcreToJs } from './pcre.ts';
 
@@ -158,6 +164,7 @@ export function parseSearch(text: string, macros: ReadonlyMap<string, string>): 
     }
     if (t?.kind === 'macro') throw new Error(`search: macro ${t.name} left after expansion`);
     if (t?.kind !== 'word') throw new Error(`search: term expected in ${text} at ${pos}`);
+    if (t.text === '*') return () => true;
     const fieldName = t.text;
     if (peek()?.kind === '=') {
       pos++;
@@ -185,7 +192,7 @@ export function parseSearch(text: string, macros: ReadonlyMap<string, string>): 
 // ---------------------------------------------------------------------------------------------
 // eval expressions (`where`)
 
-type EvalValue = null | boolean | number | string | readonly string[];
+export type EvalValue = null | boolean | number | string | readonly string[];
 
 type EvalToken =
   | { kind: 'string'; text: string }
@@ -302,7 +309,20 @@ function fieldsOf(tokens: EvalToken[]): Set<string> {
   return new Set(tokens.flatMap((t) => (t.kind === 'field' ? [t.name] : [])));
 }
 
-export function parseWhere(text: string): (event: SplEvent) => boolean {
+/** What an eval expression may read besides the event: the search's time, for now(). */
+export interface EvalContext {
+  /** Epoch seconds. */
+  readonly now?: number;
+}
+
+/** `where <expression>`: keeps an event only when the expression is true. */
+export function parseWhere(text: string, context: EvalContext = {}): (event: SplEvent) => boolean {
+  const evaluate = parseEval(text, context);
+  return (event) => evaluate(event) === true;
+}
+
+/** An eval expression as a function of the event (or result row). */
+export function parseEval(text: string, context: EvalContext = {}): (event: SplEvent) => EvalValue {
   const tokens = tokenizeEval(text);
   let pos = 0;
   const peek = () => tokens[pos];
@@ -362,9 +382,14 @@ export function parseWhere(text: string): (event: SplEvent) => boolean {
       pos++;
       const right = primary();
       return (e, b) => {
-        const x = left(e, b);
-        const y = right(e, b);
+        let x = left(e, b);
+        let y = right(e, b);
         if (x === null || y === null) return null;
+        if (typeof x !== typeof y && (typeof x === 'number' || typeof y === 'number')) {
+          const [a, b] = [numeric(x), numeric(y)];
+          if (a === undefined || b === undefined) throw new Error(`eval: comparison of ${JSON.stringify(x)} and ${JSON.stringify(y)} not modelled`);
+          [x, y] = [a, b];
+        }
         if (typeof x !== typeof y || Array.isArray(x) || Array.isArray(y)) throw new Error(`eval: comparison of ${JSON.stringify(x)} and ${JSON.stringify(y)} not modelled`);
         switch (t.op) {
           case '==':
@@ -414,12 +439,27 @@ export function parseWhere(text: string): (event: SplEvent) => boolean {
       return inner;
     }
     if (t.kind !== 'ident') throw new Error(`eval: unexpected token in ${text}`);
+    // A name that is not called is a field: `where count > 0`.
+    const next = peek();
+    if (!(next?.kind === 'op' && next.op === '(')) return (e, b) => fieldValue(e, t.name, b);
     const { evaluators: a, tokens: argTokens } = args();
     switch (t.name) {
       case 'true':
         return () => true;
       case 'false':
         return () => false;
+      case 'now':
+        return () => {
+          if (context.now === undefined) throw new Error('eval: now() without a search time');
+          return context.now;
+        };
+      case 'relative_time':
+        return (e, b) => {
+          const time = numeric(a[0]!(e, b));
+          const modifier = a[1]!(e, b);
+          if (time === undefined || typeof modifier !== 'string') return null;
+          return relativeTime(time, modifier);
+        };
       case 'isnotnull':
         return (e, b) => a[0]!(e, b) !== null;
       case 'isnull':
@@ -473,7 +513,30 @@ export function parseWhere(text: string): (event: SplEvent) => boolean {
   }
   const root = or();
   if (pos !== tokens.length) throw new Error(`eval: trailing tokens in ${text}`);
-  return (event) => root(event) === true;
+  return (event) => root(event);
+}
+
+/** A number, or text that spells one (fields hold text; Splunk compares numeric text as a number). */
+function numeric(value: EvalValue): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/**
+ * Splunk's relative time modifiers, as far as detc writes them: `now`, `-<n><unit>` and an
+ * optional `@<unit>` snap, which rounds down to the start of that unit (Search Reference, "Time
+ * modifiers"). Times are epoch seconds in UTC.
+ */
+export function relativeTime(time: number, modifier: string): number {
+  if (modifier === 'now') return time;
+  const m = /^([+-])(\d+)([smhd])(?:@([smhd]))?$/.exec(modifier);
+  if (!m) throw new Error(`relative time modifier not modelled: ${modifier}`);
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+  const shifted = time + (m[1] === '-' ? -1 : 1) * Number(m[2]) * unit[m[3] as keyof typeof unit];
+  if (m[4] === undefined) return shifted;
+  const snap = unit[m[4] as keyof typeof unit];
+  return Math.floor(shifted / snap) * snap;
 }
 
 // ---------------------------------------------------------------------------------------------

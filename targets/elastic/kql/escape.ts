@@ -10,6 +10,14 @@
 //   whitespace are keywords. So we never put whitespace in an unquoted literal: callers refuse
 //   patterns with whitespace (see glob.ts) and field names never contain it in practice; if one
 //   does it is written with `\t`-style or `\uXXXX` escapes so it is never raw.
+// - keywords: an unquoted character is refused where a keyword starts (`!Keyword` in
+//   UnquotedCharacter), and the keywords are `Or = Space+ 'or'i Space+`, `And = Space+ 'and'i
+//   Space+` and `Not = 'not'i Space+`. `or`/`and` need whitespace before them, which our
+//   literals never hold raw; `not` does not: a literal ending in `not` (any case) followed by the
+//   space before ` or `/` and ` stops before the `n`, so `f:(*not or *x)` and `f:*cannot and …`
+//   are syntax errors (`Expected ")", AND, or OR`). Such a literal's `n` is written `\u006E`
+//   (`\u004E` for `N`). Not `\not`: Kibana's EscapedKeyword would take it, but EscapedWhitespace
+//   comes first and reads `\n` as a line break.
 
 /** Characters with a meaning in unquoted KQL. */
 const UNQUOTED_SPECIAL = new Set(['\\', '(', ')', ':', '<', '>', '"', '*', '{', '}']);
@@ -31,8 +39,14 @@ export function quoteKql(value: string): string {
  * Literal text for an unquoted KQL value or field name: every special character escaped, so that
  * no character of `text` acts as a wildcard, operator or delimiter. Whitespace becomes an escape
  * (`\t` `\r` `\n`, others `\uXXXX`), never a raw character, so it cannot form a keyword.
+ * `endsLiteral`: the text is the end of the unquoted literal (nothing but whitespace or `)` may
+ * follow), so a final `not` is escaped; before a `*` it is not a keyword and stays as it is.
  */
-export function escapeKqlUnquoted(text: string): string {
+export function escapeKqlUnquoted(text: string, { endsLiteral = true }: { endsLiteral?: boolean } = {}): string {
+  if (endsLiteral && /not$/i.test(text)) {
+    const n = text.at(-3)!;
+    return `${escapeKqlUnquoted(text.slice(0, -3), { endsLiteral: false })}\\u${n.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}${text.slice(-2)}`;
+  }
   let out = '';
   for (const ch of text) {
     if (UNQUOTED_SPECIAL.has(ch)) out += `\\${ch}`;

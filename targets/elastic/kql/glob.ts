@@ -22,10 +22,10 @@ export function globToKql(glob: Glob, out: Diagnostic[]): string {
 
   let text = '';
   let literal = '';
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
     switch (part.kind) {
       case 'text':
-        text += escapeKqlUnquoted(part.text);
+        text += escapeKqlUnquoted(part.text, { endsLiteral: index === parts.length - 1 });
         literal += part.text;
         break;
       case 'any-string':

@@ -5,8 +5,14 @@
 
 const RESERVED = /[+\-=&|><!(){}[\]^"~*?:\\/\s]/u;
 
-/** Literal text as (part of) an unquoted Lucene term or a field name: nothing in it is syntax. */
+/**
+ * Literal text as (part of) an unquoted Lucene term or a field name: nothing in it is syntax.
+ * `AND`, `OR` and `NOT` as a whole token are operators (the classic parser's lexer declares
+ * them before terms, and they win a tie), so a text that is exactly one of them gets its first
+ * letter escaped: `\NOT` is a term.
+ */
 export function escapeLuceneTerm(text: string): string {
+  if (/^(AND|OR|NOT)$/.test(text)) return `\\${text}`;
   let out = '';
   for (const ch of text) out += RESERVED.test(ch) ? `\\${ch}` : ch;
   return out;
