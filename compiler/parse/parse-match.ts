@@ -6,7 +6,7 @@ import { isScalar } from 'yaml';
 import { error, type Diagnostic, type Position, type Span } from '../diagnostics.ts';
 import type { Path, SourceDocument } from '../load/source-document.ts';
 import type { AstExpr } from '../language/ast.ts';
-import { matchParser, type MakeSpan } from '../language/match-parser.ts';
+import { MatchSyntaxError, parseMatchSource } from '../language/match-parser.ts';
 import { scalarText } from './scalar-offsets.ts';
 import { endOfLastToken, syntaxMessage } from './syntax-message.ts';
 
@@ -79,18 +79,15 @@ export function parseMatchText(text: string, file: string, base: Position = { li
 }
 
 function parseWith(text: string, locate: TextLocator): ParseMatchResult {
-  const parser = matchParser();
-  const makeSpan: MakeSpan = (start, end) => locate.span(start, end);
   try {
-    const ast = parser.parse(text, { makeSpan }) as AstExpr;
-    return { ast, diagnostics: [] };
+    return { ast: parseMatchSource(text, (start, end) => locate.span(start, end)), diagnostics: [] };
   } catch (thrown) {
-    if (!(thrown instanceof parser.SyntaxError)) throw thrown;
+    if (!(thrown instanceof MatchSyntaxError)) throw thrown;
     return { diagnostics: [syntaxDiagnostic(text, thrown, locate)] };
   }
 }
 
-function syntaxDiagnostic(text: string, failure: InstanceType<ReturnType<typeof matchParser>['SyntaxError']>, locate: TextLocator): Diagnostic {
+function syntaxDiagnostic(text: string, failure: MatchSyntaxError, locate: TextLocator): Diagnostic {
   const offset = failure.location.start.offset;
   if (failure.expected === null) {
     // A message written in the grammar (unknown escape, unterminated string, …): already plain.

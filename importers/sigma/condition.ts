@@ -1,8 +1,8 @@
-// Parses a Sigma condition (condition.peggy) into a small tree, then resolves `1 of x*`,
+// Parses a Sigma condition (condition.peggy, generated ahead of time into generated/ by
+// `npm run grammar:generate`) into a small tree, then resolves `1 of x*`,
 // `all of them` and identifier references against the rule's search identifiers.
 
-import { readFileSync } from 'node:fs';
-import peggy from 'peggy';
+import { parse, SyntaxError as ConditionSyntaxError } from './generated/condition-parser.js';
 
 export type ConditionNode =
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ConditionNode[] }
@@ -25,20 +25,12 @@ export interface ParsedCondition {
   readonly aggregation?: Aggregation;
 }
 
-let parser: peggy.Parser | undefined;
-
-function conditionParser(): peggy.Parser {
-  parser ??= peggy.generate(readFileSync(new URL('./condition.peggy', import.meta.url), 'utf8'));
-  return parser;
-}
-
 export function parseCondition(text: string): { condition?: ParsedCondition; error?: string } {
   try {
-    return { condition: conditionParser().parse(text) as ParsedCondition };
+    return { condition: parse(text) };
   } catch (e) {
-    const err = e as peggy.parser.SyntaxError;
-    const column = err.location?.start.column ?? 1;
-    return { error: `${err.message} (at column ${column} of \`${text}\`)` };
+    if (!(e instanceof ConditionSyntaxError)) throw e;
+    return { error: `${e.message} (at column ${e.location.start.column} of \`${text}\`)` };
   }
 }
 
