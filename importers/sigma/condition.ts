@@ -2,6 +2,7 @@
 // `npm run grammar:generate`) into a small tree, then resolves `1 of x*`,
 // `all of them` and identifier references against the rule's search identifiers.
 
+import { MAX_NESTING_DEPTH, scanNesting } from '../../compiler/language/nesting-depth.ts';
 import { parse, SyntaxError as ConditionSyntaxError } from './generated/condition-parser.js';
 
 export type ConditionNode =
@@ -25,12 +26,27 @@ export interface ParsedCondition {
   readonly aggregation?: Aggregation;
 }
 
-export function parseCondition(text: string): { condition?: ParsedCondition; error?: string } {
+/** A parsed condition, or why it cannot be: `code` is the refusal's code. */
+export type ConditionParse =
+  | { readonly condition: ParsedCondition }
+  | { readonly code: 'sigma/condition-syntax' | 'sigma/too-deep'; readonly error: string };
+
+export function parseCondition(text: string): ConditionParse {
+  // The generated parser recurses once per level: bound the depth first, with the match
+  // language's own scan and limit (an imported rule may nest no deeper than detc reads).
+  // Sigma's keywords are case-insensitive, and its conditions have no strings or comments.
+  const { tooDeep } = scanNesting(text.toLowerCase());
+  if (tooDeep) {
+    return {
+      code: 'sigma/too-deep',
+      error: `The condition nests parentheses and "not" more than ${MAX_NESTING_DEPTH} levels deep (at column ${tooDeep.start + 1}), the most a detc match expression may. Flatten the condition.`,
+    };
+  }
   try {
     return { condition: parse(text) };
   } catch (e) {
     if (!(e instanceof ConditionSyntaxError)) throw e;
-    return { error: `${e.message} (at column ${e.location.start.column} of \`${text}\`)` };
+    return { code: 'sigma/condition-syntax', error: `The condition does not parse: ${e.message} (at column ${e.location.start.column} of \`${text}\`)` };
   }
 }
 
