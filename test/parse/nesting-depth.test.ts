@@ -111,6 +111,31 @@ describe(`match expressions nest at most ${LIMIT} levels`, () => {
     expect(tooDeep(text)).toEqual([`match/too-deep ${span}`]);
   });
 
+  // If the scan ever read a string, regex, name or comment differently from the grammar, a deep
+  // run after it would reach the parser and overflow its stack: this would throw. The pieces
+  // before the run are valid, so that the parser does get that far.
+  it('never lets a deep run reach the parser, whatever comes before it', () => {
+    const valid = fc.constantFrom(
+      '#c(\n', '# ( not\n', '\n', 'not', '(', 'a == "s(" and', 'a == "q\\"(" or', "a == 's\\'(' and", 'a == "line\n(" or',
+      'a matches /x(\\/(/i and', 'a matches /[(]/ or', '`x\\`(` exists or', '`(not` exists and', 'lower(a) == "x" and', 'lower ( a ) in ["("] or',
+    );
+    const other = fc.constantFrom('a', '==', '"', "'", '`', '\\', '/', '#', ')', 'exists', '[', ']', 'or');
+    const deepRun = fc
+      .record({ opener: fc.constantFrom('(', 'not ', 'not (', '( not ', 'lower('), count: fc.integer({ min: 3_000, max: 12_000 }) })
+      .map(({ opener, count }) => opener.repeat(count));
+    const source = fc
+      .tuple(fc.array(valid, { maxLength: 4 }), deepRun, fc.array(fc.oneof(valid, other), { maxLength: 3 }))
+      .map(([before, run, after]) => [...before, run, ...after].join(' '));
+    fc.assert(
+      fc.property(source, (text) => {
+        const { ast, diagnostics } = parseMatchText(text, 'rule.yml');
+        expect(ast === undefined).toBe(diagnostics.length === 1);
+        for (const d of diagnostics) expect(['match/syntax', 'match/too-deep']).toContain(d.code);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('parses a flat chain of 10,000 comparisons', () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `n == ${i}`).join(' or ');
     const { ast, diagnostics } = parseMatchText(text, 'rule.yml');
