@@ -27,8 +27,16 @@ const WORD_START = /[A-Za-z0-9_]/;
 
 type Frame = 'group' | 'not' | 'call';
 
+export interface NestingOptions {
+  /** The deepest level allowed (default MAX_NESTING_DEPTH). */
+  readonly limit?: number;
+  /** Read `NOT`, `And`, … as keywords too (Sigma conditions; the match language is lower case). */
+  readonly ignoreKeywordCase?: boolean;
+}
+
 /** Scans `text` once; `tooDeep` is the first `(` or `not` that opens level `limit + 1`. */
-export function scanNesting(text: string, limit: number = MAX_NESTING_DEPTH): NestingScan {
+export function scanNesting(text: string, options: NestingOptions = {}): NestingScan {
+  const limit = options.limit ?? MAX_NESTING_DEPTH;
   const frames: Frame[] = [];
   let depth = 0;
   let deepest = 0;
@@ -73,7 +81,7 @@ export function scanNesting(text: string, limit: number = MAX_NESTING_DEPTH): Ne
     } else if (WORD_START.test(c)) {
       const start = i;
       while (i < text.length && NAME_CHAR.test(text.charAt(i))) i++;
-      const word = text.slice(start, i);
+      const word = options.ignoreKeywordCase ? text.slice(start, i).toLowerCase() : text.slice(start, i);
       if (word === 'not') open('not', start, i);
       else if (word === 'and' || word === 'or') closeNots();
       else if (word === 'lower') afterLower = true;

@@ -34,8 +34,9 @@ export type ConditionParse =
 export function parseCondition(text: string): ConditionParse {
   // The generated parser recurses once per level: bound the depth first, with the match
   // language's own scan and limit (an imported rule may nest no deeper than detc reads).
-  // Sigma's keywords are case-insensitive, and its conditions have no strings or comments.
-  const { tooDeep } = scanNesting(text.toLowerCase());
+  // Sigma's keywords are case-insensitive. A quote, slash, backtick or # is a syntax error in a
+  // condition, so whatever the scan skips after one (as a string or comment) the parser never reaches.
+  const { tooDeep } = scanNesting(text, { ignoreKeywordCase: true });
   if (tooDeep) {
     return {
       code: 'sigma/too-deep',

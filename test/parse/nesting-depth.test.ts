@@ -43,9 +43,15 @@ describe('scanNesting', () => {
   });
 
   it('points at the first token that passes the limit', () => {
-    expect(scanNesting('not (a exists or (b exists))', 2)).toEqual({ depth: 3, tooDeep: { start: 17, end: 18 } });
-    expect(scanNesting('(not not b exists)', 2)).toEqual({ depth: 3, tooDeep: { start: 5, end: 8 } });
-    expect(scanNesting('not not a exists and not not b exists', 2)).toEqual({ depth: 2 });
+    expect(scanNesting('not (a exists or (b exists))', { limit: 2 })).toEqual({ depth: 3, tooDeep: { start: 17, end: 18 } });
+    expect(scanNesting('(not not b exists)', { limit: 2 })).toEqual({ depth: 3, tooDeep: { start: 5, end: 8 } });
+    expect(scanNesting('not not a exists and not not b exists', { limit: 2 })).toEqual({ depth: 2 });
+  });
+
+  it('reads keywords in any case only when asked (Sigma conditions)', () => {
+    expect(scanNesting('NOT (a AND Not b)')).toEqual({ depth: 1 });
+    expect(scanNesting('NOT (a AND Not b)', { ignoreKeywordCase: true })).toEqual({ depth: 3 });
+    expect(scanNesting('NOT NOT a and NOT b', { ignoreKeywordCase: true, limit: 1 })).toEqual({ depth: 2, tooDeep: { start: 4, end: 7 } });
   });
 
   /** The depth of the text printMatch writes for `ast`, from the printer's parenthesis rules. */
