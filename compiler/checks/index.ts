@@ -17,7 +17,6 @@ import { entityFields } from './entity-fields.ts';
 import { invalidCidr } from './invalid-cidr.ts';
 import { invalidRegex } from './invalid-regex.ts';
 import { lowerNeedsLowercase } from './lower-needs-lowercase.ts';
-import { lowerUnsupported } from './lower-unsupported.ts';
 import { lowercaseField } from './lowercase-field.ts';
 import { messageTokenFields } from './message-tokens.ts';
 import { newTermsFields } from './new-terms-fields.ts';
@@ -57,7 +56,6 @@ export const checks: readonly Check[] = [
   duplicateValue,
   contradiction,
   lowerNeedsLowercase,
-  lowerUnsupported,
   lowercaseField,
   allowlistNames,
   // Detection types, periods and schedule.

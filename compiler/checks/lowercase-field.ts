@@ -4,11 +4,13 @@
 
 import { error } from '../diagnostics.ts';
 import type { ComparisonOp } from '../language/ast.ts';
+import { LOWER_OPERATORS } from '../language/keywords.ts';
 import type { Check } from './check.ts';
 import { comparisons, describeComparison, literals } from './support/ast-walk.ts';
 import { fieldsOf } from './support/data-source-fields.ts';
 
-const TEXT_OPS: ReadonlySet<ComparisonOp> = new Set(['==', '!=', 'in', 'like', 'startswith', 'endswith', 'contains']);
+// The comparisons where case matters are exactly those that accept lower().
+const TEXT_OPS: ReadonlySet<ComparisonOp> = new Set(LOWER_OPERATORS);
 
 export const lowercaseField: Check = {
   name: 'lowercase-field',

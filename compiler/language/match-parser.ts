@@ -1,25 +1,22 @@
-// The match-language parser, generated from compiler/language/grammar/match.peggy the first time it is
-// needed and kept for the life of the process. Generating at runtime means there is no build
-// step to forget: `git clone && npm install && npx detc …` works, and editing the grammar takes
-// effect on the next run.
-//
-// Cost, measured with peggy 5.1 on Node 20 (the 2-core development machine): generating takes
-// about 45 ms when the machine is idle (150–400 ms while it was busy running other test suites),
-// once per process; parsing a typical rule expression afterwards takes well under a millisecond.
+// The match-language parser: the module peggy generated ahead of time from grammar/match.peggy
+// (`npm run grammar:generate`; committed under generated/, checked for staleness by a test), with
+// the one option its actions need typed here.
 
-import { readFileSync } from 'node:fs';
-import peggy from 'peggy';
-import type { Parser } from 'peggy';
 import type { Span } from '../diagnostics.ts';
-
-const GRAMMAR_URL = new URL('./grammar/match.peggy', import.meta.url);
-
-let cached: Parser | undefined;
-
-export function matchParser(): Parser {
-  cached ??= peggy.generate(readFileSync(GRAMMAR_URL, 'utf8'), { grammarSource: 'match.peggy', output: 'parser' });
-  return cached;
-}
+import type { AstExpr } from './ast.ts';
+import { parse, SyntaxError as GeneratedSyntaxError } from './generated/match-parser.js';
 
 /** Passed to the parser as `options.makeSpan`: maps offsets `[start, end)` of the expression text to a span in the rule file. */
 export type MakeSpan = (start: number, end: number) => Span;
+
+/** A syntax error from the generated parser: what it expected and where (offsets in the text). */
+export const MatchSyntaxError = GeneratedSyntaxError;
+export type MatchSyntaxError = GeneratedSyntaxError;
+
+/**
+ * Parses a match expression. Throws a `MatchSyntaxError` on invalid text. The parser is
+ * recursive: callers bound the nesting depth first (compiler/language/nesting-depth.ts).
+ */
+export function parseMatchSource(text: string, makeSpan: MakeSpan): AstExpr {
+  return parse(text, { makeSpan });
+}

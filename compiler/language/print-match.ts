@@ -8,8 +8,7 @@
 // (the parser stores `\/` as `/`, so a pattern written with `\/` comes back with a plain `/`).
 
 import { MATCH_KEYWORDS } from './keywords.ts';
-import type { AstComparison, AstExpr, AstFieldName, AstList, AstLiteral, AstRegex } from './ast.ts';
-
+import type { AstComparison, AstExpr, AstFieldName, AstValue } from './ast.ts';
 
 const BARE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;
 
@@ -33,7 +32,7 @@ export function printMatch(ast: AstExpr): string {
 function printComparison(ast: AstComparison): string {
   const field = printFieldName(ast.field);
   const subject = ast.lower ? `lower(${field})` : field;
-  if (ast.op === 'exists' || ast.value === undefined) return `${subject} exists`;
+  if (ast.op === 'exists') return `${subject} exists`;
   return `${subject} ${ast.op} ${printValue(ast.value)}`;
 }
 
@@ -43,7 +42,7 @@ export function printFieldName(field: AstFieldName | string): string {
   return `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``;
 }
 
-function printValue(value: AstLiteral | AstList | AstRegex): string {
+function printValue(value: AstValue): string {
   switch (value.kind) {
     case 'list':
       return `[${value.items.map(printValue).join(', ')}]`;

@@ -1,12 +1,14 @@
 // Lowering a match expression: AST (syntax, field names as written) → IR (compiler/ir.ts, fields
-// resolved). Total on input that passed the checks:
+// resolved). Total: every comparison's value has the shape its operator declares (ast.ts), so
+// there is nothing to re-check here.
 //   - nested and/or flatten (`a and (b and c)` is one And of three),
 //   - `f != v` becomes `not (f == v)`, `f in [..]` an Equals with several values,
 //   - like/startswith/endswith/contains become Like with globs (compiler/language/glob.ts),
 //   - `lower(f)` becomes `ignoreCase`.
 
 import type { Expr, Field, FieldRef, Glob, NumberValue, Span, StringValue, Value } from '../ir.ts';
-import type { AstComparison, AstExpr, AstList, AstLiteral, AstRegex } from '../language/ast.ts';
+import type { AstComparison, AstExpr, AstList, AstLiteral, AstNumber, AstString } from '../language/ast.ts';
+import type { TextOperator } from '../language/keywords.ts';
 import { containsGlob, endsWithGlob, parseGlob, startsWithGlob } from '../language/glob.ts';
 
 export type FieldResolver = (name: string) => Field;
@@ -33,38 +35,32 @@ function lowerComparison(ast: AstComparison, resolveField: FieldResolver): Expr 
   const { span } = ast;
   switch (ast.op) {
     case '==':
-      return { kind: 'equals', field, values: [literal(ast)], ignoreCase: ast.lower, written: '==', span };
+      return { kind: 'equals', field, values: [toValue(ast.value)], ignoreCase: ast.lower, written: '==', span };
     case '!=':
       return {
         kind: 'not',
-        operand: { kind: 'equals', field, values: [literal(ast)], ignoreCase: ast.lower, written: '==', span },
+        operand: { kind: 'equals', field, values: [toValue(ast.value)], ignoreCase: ast.lower, written: '==', span },
         span,
       };
     case 'in':
-      return { kind: 'equals', field, values: list(ast).map(toValue), ignoreCase: ast.lower, written: 'in', span };
+      return { kind: 'equals', field, values: ast.value.items.map(toValue), ignoreCase: ast.lower, written: 'in', span };
     case '<':
     case '<=':
     case '>':
-    case '>=': {
-      const value = literal(ast);
-      if (value.kind !== 'number') throw shapeError(ast);
-      return { kind: 'range', field, op: ast.op, value: value as NumberValue, span };
-    }
+    case '>=':
+      return { kind: 'range', field, op: ast.op, value: toNumber(ast.value), span };
     case 'like':
     case 'startswith':
     case 'endswith':
     case 'contains': {
       const makeGlob = GLOB_BUILDERS[ast.op];
-      const patterns: Glob[] = strings(ast).map((s) => makeGlob(s.value, s.span));
+      const patterns: Glob[] = strings(ast.value).map((s) => makeGlob(s.value, s.span));
       return { kind: 'like', field, patterns, ignoreCase: ast.lower, written: ast.op, span };
     }
-    case 'matches': {
-      const regex = ast.value as AstRegex | undefined;
-      if (regex?.kind !== 'regex') throw shapeError(ast);
-      return { kind: 'regex', field, pattern: regex.pattern, flags: regex.flags, span };
-    }
+    case 'matches':
+      return { kind: 'regex', field, pattern: ast.value.pattern, flags: ast.value.flags, span };
     case 'cidr':
-      return { kind: 'cidr', field, blocks: strings(ast), span };
+      return { kind: 'cidr', field, blocks: strings(ast.value), span };
     case 'exists':
       return { kind: 'exists', field, span };
   }
@@ -75,34 +71,28 @@ const GLOB_BUILDERS = {
   startswith: startsWithGlob,
   endswith: endsWithGlob,
   contains: containsGlob,
-} as const satisfies Record<string, (text: string, span: Span) => Glob>;
+} as const satisfies Record<TextOperator, (text: string, span: Span) => Glob>;
 
 function toValue(ast: AstLiteral): Value {
-  return { kind: ast.kind, value: ast.value, span: ast.span } as Value;
+  switch (ast.kind) {
+    case 'string':
+      return toString(ast);
+    case 'number':
+      return toNumber(ast);
+    case 'boolean':
+      return { kind: 'boolean', value: ast.value, span: ast.span };
+  }
 }
 
-function literal(ast: AstComparison): Value {
-  const value = ast.value;
-  if (!value || value.kind === 'list' || value.kind === 'regex') throw shapeError(ast);
-  return toValue(value);
+function toString(ast: AstString): StringValue {
+  return { kind: 'string', value: ast.value, span: ast.span };
 }
 
-function list(ast: AstComparison): readonly AstLiteral[] {
-  if (ast.value?.kind !== 'list') throw shapeError(ast);
-  return (ast.value as AstList).items;
+function toNumber(ast: AstNumber): NumberValue {
+  return { kind: 'number', value: ast.value, span: ast.span };
 }
 
 /** A string, or a list of strings (like/startswith/endswith/contains/cidr). */
-function strings(ast: AstComparison): StringValue[] {
-  const value = ast.value;
-  const items = value?.kind === 'list' ? value.items : value ? [value] : [];
-  return items.map((item) => {
-    if (item.kind !== 'string') throw shapeError(ast);
-    return { kind: 'string', value: item.value, span: item.span };
-  });
-}
-
-// The grammar only produces well-shaped comparisons; reaching this is a compiler bug.
-function shapeError(ast: AstComparison): Error {
-  return new Error(`lowerExpr: "${ast.op}" comparison on "${ast.field.name}" has an unexpected value ${JSON.stringify(ast.value)}`);
+function strings(value: AstString | AstList<AstString>): StringValue[] {
+  return value.kind === 'list' ? value.items.map(toString) : [toString(value)];
 }

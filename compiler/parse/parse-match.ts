@@ -1,12 +1,14 @@
 // Parsing a match expression: from the YAML scalar in a rule file (parseMatch) or from plain
 // text (parseMatchText, for importers and tests) to an AST whose every span is exact in the file.
-// Syntax errors become one `match/syntax` diagnostic at the offending character.
+// Syntax errors become one `match/syntax` diagnostic at the offending character; an expression
+// nested deeper than the language allows becomes `match/too-deep` before the parser runs.
 
 import { isScalar } from 'yaml';
 import { error, type Diagnostic, type Position, type Span } from '../diagnostics.ts';
 import type { Path, SourceDocument } from '../load/source-document.ts';
 import type { AstExpr } from '../language/ast.ts';
-import { matchParser, type MakeSpan } from '../language/match-parser.ts';
+import { MatchSyntaxError, parseMatchSource } from '../language/match-parser.ts';
+import { MAX_NESTING_DEPTH, scanNesting } from '../language/nesting-depth.ts';
 import { scalarText } from './scalar-offsets.ts';
 import { endOfLastToken, syntaxMessage } from './syntax-message.ts';
 
@@ -79,18 +81,18 @@ export function parseMatchText(text: string, file: string, base: Position = { li
 }
 
 function parseWith(text: string, locate: TextLocator): ParseMatchResult {
-  const parser = matchParser();
-  const makeSpan: MakeSpan = (start, end) => locate.span(start, end);
+  // The parser (and every pass after it) recurses once per level: bound the depth first.
+  const { tooDeep } = scanNesting(text);
+  if (tooDeep) return { diagnostics: [tooDeepDiagnostic(locate.span(tooDeep.start, tooDeep.end))] };
   try {
-    const ast = parser.parse(text, { makeSpan }) as AstExpr;
-    return { ast, diagnostics: [] };
+    return { ast: parseMatchSource(text, (start, end) => locate.span(start, end)), diagnostics: [] };
   } catch (thrown) {
-    if (!(thrown instanceof parser.SyntaxError)) throw thrown;
+    if (!(thrown instanceof MatchSyntaxError)) throw thrown;
     return { diagnostics: [syntaxDiagnostic(text, thrown, locate)] };
   }
 }
 
-function syntaxDiagnostic(text: string, failure: InstanceType<ReturnType<typeof matchParser>['SyntaxError']>, locate: TextLocator): Diagnostic {
+function syntaxDiagnostic(text: string, failure: MatchSyntaxError, locate: TextLocator): Diagnostic {
   const offset = failure.location.start.offset;
   if (failure.expected === null) {
     // A message written in the grammar (unknown escape, unterminated string, …): already plain.
@@ -101,4 +103,14 @@ function syntaxDiagnostic(text: string, failure: InstanceType<ReturnType<typeof 
   // At the end of the text, point just after the last token rather than past blanks and comments.
   const at = found === undefined ? endOfLastToken(text) : offset;
   return error('match/syntax', found === undefined ? locate.span(at, at) : locate.at(at), syntaxMessage(text, at, expected, found));
+}
+
+function tooDeepDiagnostic(span: Span): Diagnostic {
+  return error(
+    'match/too-deep',
+    span,
+    `The expression nests parentheses and "not" more than ${MAX_NESTING_DEPTH} levels deep here, the most detc reads. ` +
+      'Flatten it: remove redundant parentheses, write "not not x" as "x" and "not (a or b)" as "not a and not b", ' +
+      'or move alternatives into allowlists or variations.',
+  );
 }

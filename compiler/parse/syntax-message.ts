@@ -2,15 +2,14 @@
 // found instead, and how to fix it. Peggy's own message lists every token it tried; a rule
 // author needs "expected a value after "=="", not thirty alternatives.
 
-import { MATCH_KEYWORDS } from '../language/keywords.ts';
+import { COMPARISON_OPERATORS, MATCH_KEYWORDS } from '../language/keywords.ts';
 
 /** What the grammar's named rules say they are (the quoted names in match.peggy). */
 const PHRASES: Readonly<Record<string, string>> = {
   'a field name': 'a comparison',
   '"not"': '"not"',
   '"("': '"("',
-  'an operator':
-    'an operator (==, !=, <, <=, >, >=, in, like, startswith, endswith, contains, matches, cidr or exists)',
+  'an operator': `an operator (${joinOr(COMPARISON_OPERATORS)})`,
   'a value': 'a value (a "string", a number, true or false)',
   'a number': 'a number',
   'a list': 'a list such as ["a", "b"]',

@@ -1,8 +1,9 @@
-// Parses a Sigma condition (condition.peggy) into a small tree, then resolves `1 of x*`,
+// Parses a Sigma condition (condition.peggy, generated ahead of time into generated/ by
+// `npm run grammar:generate`) into a small tree, then resolves `1 of x*`,
 // `all of them` and identifier references against the rule's search identifiers.
 
-import { readFileSync } from 'node:fs';
-import peggy from 'peggy';
+import { MAX_NESTING_DEPTH, scanNesting } from '../../compiler/language/nesting-depth.ts';
+import { parse, SyntaxError as ConditionSyntaxError } from './generated/condition-parser.js';
 
 export type ConditionNode =
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ConditionNode[] }
@@ -25,20 +26,28 @@ export interface ParsedCondition {
   readonly aggregation?: Aggregation;
 }
 
-let parser: peggy.Parser | undefined;
+/** A parsed condition, or why it cannot be: `code` is the refusal's code. */
+export type ConditionParse =
+  | { readonly condition: ParsedCondition }
+  | { readonly code: 'sigma/condition-syntax' | 'sigma/too-deep'; readonly error: string };
 
-function conditionParser(): peggy.Parser {
-  parser ??= peggy.generate(readFileSync(new URL('./condition.peggy', import.meta.url), 'utf8'));
-  return parser;
-}
-
-export function parseCondition(text: string): { condition?: ParsedCondition; error?: string } {
+export function parseCondition(text: string): ConditionParse {
+  // The generated parser recurses once per level: bound the depth first, with the match
+  // language's own scan and limit (an imported rule may nest no deeper than detc reads).
+  // Sigma's keywords are case-insensitive. A quote, slash, backtick or # is a syntax error in a
+  // condition, so whatever the scan skips after one (as a string or comment) the parser never reaches.
+  const { tooDeep } = scanNesting(text, { ignoreKeywordCase: true });
+  if (tooDeep) {
+    return {
+      code: 'sigma/too-deep',
+      error: `The condition nests parentheses and "not" more than ${MAX_NESTING_DEPTH} levels deep (at column ${tooDeep.start + 1}), the most a detc match expression may. Flatten the condition.`,
+    };
+  }
   try {
-    return { condition: conditionParser().parse(text) as ParsedCondition };
+    return { condition: parse(text) };
   } catch (e) {
-    const err = e as peggy.parser.SyntaxError;
-    const column = err.location?.start.column ?? 1;
-    return { error: `${err.message} (at column ${column} of \`${text}\`)` };
+    if (!(e instanceof ConditionSyntaxError)) throw e;
+    return { code: 'sigma/condition-syntax', error: `The condition does not parse: ${e.message} (at column ${e.location.start.column} of \`${text}\`)` };
   }
 }
 

@@ -5,8 +5,9 @@
 
 import { isIP } from 'node:net';
 import type { FieldType } from '../../compiler/ir.ts';
-import type { AstExpr, ComparisonOp } from '../../compiler/language/ast.ts';
-import { and, compare, list, literal, not, or, regex } from './ast-build.ts';
+import type { AstExpr } from '../../compiler/language/ast.ts';
+import type { OrderingOperator } from '../../compiler/language/keywords.ts';
+import { and, cidr, equals, exists, inList, list, literal, matches, not, or, ordering, string, stringOrList, text } from './ast-build.ts';
 import type { ConditionNode } from './condition.ts';
 import { identifiersMatching } from './condition.ts';
 import { readModifierChain, type ModifierChain } from './modifiers/chain.ts';
@@ -116,11 +117,11 @@ function existsToMatch(chain: ModifierChain, values: unknown[], field: string): 
   if (values.length !== 1 || typeof value !== 'boolean') {
     refuse('sigma/exists-value', `\`${chain.field}|exists\` needs the single value true or false.`);
   }
-  const exists = compare(field, 'exists', undefined);
-  return value ? exists : not(exists);
+  const test = exists(field);
+  return value ? test : not(test);
 }
 
-const RANGE_OPS: Record<string, ComparisonOp> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+const RANGE_OPS: Readonly<Record<string, OrderingOperator>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 function rangeToMatch(chain: ModifierChain, values: unknown[], field: { name: string; type: FieldType }): AstExpr {
   if (field.type !== 'number') {
@@ -131,7 +132,7 @@ function rangeToMatch(chain: ModifierChain, values: unknown[], field: { name: st
     values.map((v) => {
       const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
       if (n === undefined) refuse('sigma/range-value', `\`${chain.field}|${chain.comparison}\` needs a number, not ${JSON.stringify(v)}.`);
-      return compare(field.name, RANGE_OPS[chain.comparison]!, literal(n));
+      return ordering(field.name, RANGE_OPS[chain.comparison]!, n);
     }),
   );
 }
@@ -145,7 +146,7 @@ function regexToMatch(chain: ModifierChain, value: unknown, field: { name: strin
   const flags = [...new Set(chain.regexFlags + (inline?.[1] ?? ''))].sort().join('');
   const problem = checkImportedRegex(pattern, flags);
   if (problem) refuse('sigma/regex-unportable', `\`${chain.field}|re\` ${JSON.stringify(value)}: ${problem}`);
-  return compare(field.name, 'matches', regex(pattern, flags));
+  return matches(field.name, pattern, flags);
 }
 
 function cidrToMatch(chain: ModifierChain, values: unknown[], field: { name: string; type: FieldType }): AstExpr {
@@ -156,8 +157,8 @@ function cidrToMatch(chain: ModifierChain, values: unknown[], field: { name: str
     if (typeof v !== 'string' || !/^[0-9A-Fa-f:.]+\/\d{1,3}$/.test(v)) refuse('sigma/cidr-value', `\`${chain.field}|cidr\` needs CIDR blocks such as 10.0.0.0/8, not ${JSON.stringify(v)}.`);
     return v;
   });
-  if (chain.all) return and(blocks.map((b) => compare(field.name, 'cidr', literal(b))));
-  return compare(field.name, 'cidr', blocks.length === 1 ? literal(blocks[0]!) : list(blocks));
+  if (chain.all) return and(blocks.map((b) => cidr(field.name, string(b))));
+  return cidr(field.name, stringOrList(blocks));
 }
 
 /** One value after the modifiers: a string pattern, a number or boolean compared as such, or null. */
@@ -257,11 +258,11 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
   const byOp = new Map<StringOp, SigmaString[]>();
   const typed: (number | boolean)[] = [];
   for (const c of candidates) {
-    if (c.kind === 'null') parts.push(not(compare(field.name, 'exists', undefined)));
+    if (c.kind === 'null') parts.push(not(exists(field.name)));
     else if (c.kind === 'typed') typed.push(c.value);
     else if (c.value.length > 0 && c.value.every((p) => p.kind === 'any-string')) {
       // `field: '*'` matches any value at all: that is our `exists` (and `like "*"` would draw a warning).
-      parts.push(compare(field.name, 'exists', undefined));
+      parts.push(exists(field.name));
     } else {
       if (field.type === 'ip') {
         const { op, text } = classifyPattern(c.value);
@@ -277,13 +278,13 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
   }
   if (typed.length > 0) {
     const unique = [...new Set(typed)];
-    parts.unshift(unique.length === 1 ? compare(field.name, '==', literal(unique[0]!)) : compare(field.name, 'in', list(unique)));
+    parts.unshift(unique.length === 1 ? equals(field.name, literal(unique[0]!)) : inList(field.name, list(unique)));
   }
   for (const [op, values] of byOp) {
     const lower = !chain.cased && values.some((v) => v.some((p) => p.kind === 'text' && hasCase(p.text)));
     const texts = [...new Set(values.map((v) => classifyPattern(lower ? v.map((p) => (p.kind === 'text' ? { kind: 'text' as const, text: p.text.toLowerCase() } : p)) : v).text))];
-    const astOp: ComparisonOp = op === '==' && texts.length > 1 ? 'in' : op;
-    parts.push(compare(field.name, astOp, texts.length === 1 && astOp !== 'in' ? literal(texts[0]!) : list(texts), lower));
+    if (op !== '==') parts.push(text(field.name, op, stringOrList(texts), lower));
+    else parts.push(texts.length === 1 ? equals(field.name, string(texts[0]!), lower) : inList(field.name, list(texts), lower));
   }
   return or(parts);
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AstExpr } from '../../compiler/language/ast.ts';
 import type { DetectionSource, RuleSource } from '../../compiler/load/source-types.ts';
 import { attackFromTags } from './attack-tags.ts';
+import { MAX_NESTING_DEPTH, scanNesting } from '../../compiler/language/nesting-depth.ts';
 import { layoutMatch } from './match-layout.ts';
 import { parseCondition, type Aggregation } from './condition.ts';
 import { conditionToMatch } from './detection.ts';
@@ -97,9 +98,8 @@ function matchOf(condition: unknown, identifiers: Record<string, unknown>, field
     refuse('sigma/missing-condition', 'detection.condition must be a condition text (or a list of them).');
   }
   const parsed = (conditions as string[]).map((text) => {
-    const { condition: c, error } = parseCondition(text);
-    if (!c) return refuse('sigma/condition-syntax', `The condition does not parse: ${error}`);
-    return c;
+    const result = parseCondition(text);
+    return 'condition' in result ? result.condition : refuse(result.code, result.error);
   });
   const aggregations = parsed.filter((p) => p.aggregation);
   if (aggregations.length && parsed.length > 1) refuse('sigma/aggregation-list', 'A list of conditions with an aggregation has no single threshold equivalent; split the rule.');
@@ -110,6 +110,10 @@ function matchOf(condition: unknown, identifiers: Record<string, unknown>, field
 /** Query, or threshold for the deprecated `| count() by x > N` pipe. */
 function detectionOf(expr: AstExpr, aggregation: Aggregation | undefined, timeframe: unknown, fields: ReturnType<DataSourceRegistry['resolver']>): DetectionSource {
   const match = layoutMatch(expr);
+  // Selections and modifiers add levels to the condition's: refuse rather than write a rule that fails match/too-deep.
+  if (scanNesting(match).tooDeep) {
+    refuse('sigma/too-deep', `The match expression this detection becomes nests parentheses and "not" more than ${MAX_NESTING_DEPTH} levels deep, the most detc reads. Flatten the condition or its selections.`);
+  }
   if (!aggregation) return { type: 'query', match };
   if (aggregation.fn !== 'count') refuse('sigma/aggregation-function', `The aggregation \`${aggregation.fn}()\` has no detc equivalent; only count() becomes a threshold rule.`);
   if (aggregation.op !== '>' && aggregation.op !== '>=') refuse('sigma/aggregation-operator', `\`count() ${aggregation.op} ${aggregation.value}\` alerts on few events; detc thresholds alert on at least N events (\`>\` or \`>=\`).`);

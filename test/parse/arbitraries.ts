@@ -1,10 +1,9 @@
 // fast-check arbitraries for match-expression syntax trees (with placeholder spans): every
 // shape the grammar can produce, with awkward names, strings, numbers and regexes.
 import fc from 'fast-check';
-import type { AstComparison, AstExpr, AstList, AstLiteral, ComparisonOp } from '../../compiler/language/ast.ts';
+import type { AstComparison, AstExpr, AstList, AstLiteral, AstNumber, AstString } from '../../compiler/language/ast.ts';
+import { EQUALITY_OPERATORS, ORDERING_OPERATORS, TEXT_OPERATORS } from '../../compiler/language/keywords.ts';
 import { NO_SPAN } from './ast-helpers.ts';
-
-const LOWER_OPS: readonly ComparisonOp[] = ['==', '!=', 'in', 'like', 'startswith', 'endswith', 'contains'];
 
 const fieldName = fc.oneof(
   fc.constantFrom('a', 'process.name', 'order', 'notes', 'c-uri', '_x', 'and', 'lower', 'true', 'a.and', 'Hashes', 'Event ID'),
@@ -21,12 +20,12 @@ const text = fc.oneof(
 
 const number = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true })).filter((n) => !Object.is(n, -0));
 
-const stringLiteral = text.map((value): AstLiteral => ({ kind: 'string', value, span: NO_SPAN }));
-const numberLiteral = number.map((value): AstLiteral => ({ kind: 'number', value, span: NO_SPAN }));
+const stringLiteral = text.map((value): AstString => ({ kind: 'string', value, span: NO_SPAN }));
+const numberLiteral = number.map((value): AstNumber => ({ kind: 'number', value, span: NO_SPAN }));
 const booleanLiteral = fc.boolean().map((value): AstLiteral => ({ kind: 'boolean', value, span: NO_SPAN }));
-const literal = fc.oneof(stringLiteral, numberLiteral, booleanLiteral);
-const listOf = (item: fc.Arbitrary<AstLiteral>) =>
-  fc.array(item, { maxLength: 3 }).map((items): AstList => ({ kind: 'list', items, span: NO_SPAN }));
+const literal: fc.Arbitrary<AstLiteral> = fc.oneof(stringLiteral, numberLiteral, booleanLiteral);
+const listOf = <Item extends AstLiteral>(item: fc.Arbitrary<Item>) =>
+  fc.array(item, { maxLength: 3 }).map((items): AstList<Item> => ({ kind: 'list', items, span: NO_SPAN }));
 
 const regex = fc
   .record({
@@ -40,26 +39,20 @@ const regex = fc
 const comparison: fc.Arbitrary<AstComparison> = fc
   .record({ field: fieldName, lower: fc.boolean(), pick: fc.nat() })
   .chain(({ field, lower, pick }) => {
-    const fieldNode = { kind: 'field-name' as const, name: field, span: NO_SPAN };
-    const make = (op: ComparisonOp, value?: AstComparison['value']): AstComparison => ({
-      kind: 'comparison',
-      op,
-      field: fieldNode,
-      lower: lower && LOWER_OPS.includes(op),
-      ...(value ? { value } : {}),
-      span: NO_SPAN,
-    });
+    // Only the text comparisons can be written with lower(); the others are typed `lower: false`.
+    const base = { kind: 'comparison' as const, field: { kind: 'field-name' as const, name: field, span: NO_SPAN }, span: NO_SPAN };
     const choices: fc.Arbitrary<AstComparison>[] = [
-      fc.tuple(fc.constantFrom<ComparisonOp>('==', '!='), literal).map(([op, v]) => make(op, v)),
-      fc.tuple(fc.constantFrom<ComparisonOp>('<', '<=', '>', '>='), numberLiteral).map(([op, v]) => make(op, v)),
-      listOf(literal).map((v) => make('in', v)),
+      fc.tuple(fc.constantFrom(...EQUALITY_OPERATORS), literal).map(([op, value]): AstComparison => ({ ...base, op, value, lower })),
+      fc.tuple(fc.constantFrom(...ORDERING_OPERATORS), numberLiteral).map(([op, value]): AstComparison => ({ ...base, op, value, lower: false })),
+      listOf(literal).map((value): AstComparison => ({ ...base, op: 'in', value, lower })),
       fc
-        .tuple(fc.constantFrom<ComparisonOp>('like', 'startswith', 'endswith', 'contains', 'cidr'), fc.oneof(stringLiteral, listOf(stringLiteral)))
-        .map(([op, v]) => make(op, v)),
-      regex.map((v) => make('matches', v)),
-      fc.constant(make('exists')),
+        .tuple(fc.constantFrom(...TEXT_OPERATORS), fc.oneof(stringLiteral, listOf(stringLiteral)))
+        .map(([op, value]): AstComparison => ({ ...base, op, value, lower })),
+      fc.oneof(stringLiteral, listOf(stringLiteral)).map((value): AstComparison => ({ ...base, op: 'cidr', value, lower: false })),
+      regex.map((value): AstComparison => ({ ...base, op: 'matches', value, lower: false })),
+      fc.constant<AstComparison>({ ...base, op: 'exists', lower: false }),
     ];
-    return choices[pick % choices.length] as fc.Arbitrary<AstComparison>;
+    return choices[pick % choices.length]!;
   });
 
 export const { expr } = fc.letrec<{ expr: AstExpr }>((tie) => ({

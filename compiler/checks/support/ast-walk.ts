@@ -25,9 +25,13 @@ export function comparisons(expr: AstExpr): AstComparison[] {
 
 /** The literal values a comparison compares with: the value itself, or a list's items. */
 export function literals(comparison: AstComparison): readonly AstLiteral[] {
-  const value = comparison.value;
-  if (value === undefined || value.kind === 'regex') return [];
-  return value.kind === 'list' ? value.items : [value];
+  switch (comparison.op) {
+    case 'exists':
+    case 'matches':
+      return [];
+    default:
+      return comparison.value.kind === 'list' ? comparison.value.items : [comparison.value];
+  }
 }
 
 /** How a comparison is written, for messages: `image like`, `lower(user) ==`. */
