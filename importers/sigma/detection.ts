@@ -3,9 +3,9 @@
 // (`|all`: every value). Sigma compares case-insensitively by default, which becomes our explicit
 // `lower(field) op "lower-case value"`; `|cased` keeps the comparison exact.
 
-import { isIP } from 'node:net';
 import type { FieldType } from '../../compiler/ir.ts';
 import type { AstExpr, ComparisonOp } from '../../compiler/language/ast.ts';
+import { parseIp, readCidr } from '../../compiler/language/ip.ts';
 import { and, compare, list, literal, not, or, regex } from './ast-build.ts';
 import type { ConditionNode } from './condition.ts';
 import { identifiersMatching } from './condition.ts';
@@ -153,8 +153,12 @@ function cidrToMatch(chain: ModifierChain, values: unknown[], field: { name: str
     refuse('sigma/cidr-on-text', `\`${chain.field}|cidr\` needs an IP field, but \`${field.name}\` is a ${field.type} field of the data source (other rules match it as text, which IP fields do not allow).`);
   }
   const blocks = values.map((v) => {
-    if (typeof v !== 'string' || !/^[0-9A-Fa-f:.]+\/\d{1,3}$/.test(v)) refuse('sigma/cidr-value', `\`${chain.field}|cidr\` needs CIDR blocks such as 10.0.0.0/8, not ${JSON.stringify(v)}.`);
-    return v;
+    // The language's one reading of blocks (compiler/language/ip.ts), so what is imported validates.
+    const reading = typeof v === 'string' ? readCidr(v) : undefined;
+    if (!reading?.ok) {
+      refuse('sigma/cidr-value', `\`${chain.field}|cidr\` needs CIDR blocks such as 10.0.0.0/8, not ${JSON.stringify(v)}${reading ? ` (${reading.reason})` : ''}.`);
+    }
+    return v as string;
   });
   if (chain.all) return and(blocks.map((b) => compare(field.name, 'cidr', literal(b))));
   return compare(field.name, 'cidr', blocks.length === 1 ? literal(blocks[0]!) : list(blocks));
@@ -265,7 +269,7 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
     } else {
       if (field.type === 'ip') {
         const { op, text } = classifyPattern(c.value);
-        if (op !== '==' || isIP(text) === 0) {
+        if (op !== '==' || parseIp(text) === undefined) {
           refuse('sigma/text-on-ip', `\`${chain.field}\` is matched as text (${JSON.stringify(text)}), but \`${field.name}\` is an ip field of the data source, which compares whole addresses (==) or blocks (cidr) only.`);
         }
       } else if (field.type === 'number' || field.type === 'boolean') {
