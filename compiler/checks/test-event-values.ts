@@ -53,8 +53,12 @@ export const testEventValues: Check = {
   },
 };
 
-/** Why `value` cannot be a value of `field`, completing "this test value …", or undefined. */
-function valueProblem(value: unknown, field: FieldSource): string | undefined {
+/**
+ * Why `value` cannot be a value of `field`, completing "this test value …", or undefined. Exported
+ * for the targets' property tests: an event the targets would read differently (Elasticsearch
+ * refuses to index it) must be one this check refuses.
+ */
+export function valueProblem(value: unknown, field: Pick<FieldSource, 'type'>): string | undefined {
   if (value === null || value === undefined) return undefined; // a missing value
   if (isPlainObject(value) || Array.isArray(value)) return 'is an object or a nested list, which matches nothing. Write a plain value.';
   switch (field.type) {

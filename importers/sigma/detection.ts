@@ -284,7 +284,9 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
     parts.unshift(unique.length === 1 ? compare(field.name, '==', literal(unique[0]!)) : compare(field.name, 'in', list(unique)));
   }
   for (const [op, values] of byOp) {
-    const lower = !chain.cased && values.some((v) => v.some((p) => p.kind === 'text' && hasCase(p.text)));
+    // An ip field compares addresses, which have no case (2001:DB8::1 is 2001:db8::1), and
+    // lower() of an ip field is a type mismatch.
+    const lower = field.type !== 'ip' && !chain.cased && values.some((v) => v.some((p) => p.kind === 'text' && hasCase(p.text)));
     const texts = [...new Set(values.map((v) => classifyPattern(lower ? v.map((p) => (p.kind === 'text' ? { kind: 'text' as const, text: p.text.toLowerCase() } : p)) : v).text))];
     const astOp: ComparisonOp = op === '==' && texts.length > 1 ? 'in' : op;
     parts.push(compare(field.name, astOp, texts.length === 1 && astOp !== 'in' ? literal(texts[0]!) : list(texts), lower));
