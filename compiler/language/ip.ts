@@ -55,7 +55,7 @@ export function readIp(text: string): IpReading {
   const zone = text.indexOf('%');
   if (zone !== -1) {
     return fail(
-      `"${text.slice(zone)}" is a zone id, which is not part of the address (Elasticsearch drops it and Splunk's cidrmatch() does not read it); write ${JSON.stringify(text.slice(0, zone))}`,
+      `${JSON.stringify(text.slice(zone))} is a zone id, which is not part of the address (Elasticsearch drops it and Splunk's cidrmatch() does not read it); write ${JSON.stringify(text.slice(0, zone))}`,
     );
   }
   if (text.startsWith('[') && text.endsWith(']')) return fail(`write it without the brackets: ${JSON.stringify(text.slice(1, -1))}`);
@@ -103,7 +103,7 @@ export function readCidr(text: string, options: { readonly bareAddress: 'refuse'
   }
   const digits = text.slice(slash + 1);
   if (!/^(0|[1-9][0-9]{0,2})$/.test(digits) || Number(digits) > width) {
-    return { ok: false, reason: `"/${digits}" is not a prefix length for an ${version === 4 ? 'IPv4' : 'IPv6'} block: use a whole number from 0 to ${width}` };
+    return { ok: false, reason: `${JSON.stringify(`/${digits}`)} is not a prefix length for an ${version === 4 ? 'IPv4' : 'IPv6'} block: use a whole number from 0 to ${width}` };
   }
   const prefix = Number(digits) + (version === 4 ? 96 : 0);
   const network = value & mask(prefix);
@@ -205,7 +205,7 @@ function readIpv4(text: string): number | string {
   for (const part of parts) {
     if (part === '') return 'an IPv4 address is four numbers from 0 to 255 separated by dots, such as 10.0.0.1';
     if (part.length > 1 && part.startsWith('0')) {
-      return `the octet "${part}" has a leading zero, which some parsers read as octal and Elasticsearch refuses; write ${parts.map((p) => String(Number(p))).join('.')} if the octets are decimal`;
+      return `the octet ${JSON.stringify(part)} has a leading zero, which some parsers read as octal and Elasticsearch refuses; write ${parts.map((p) => String(Number(p))).join('.')} if the octets are decimal`;
     }
     const octet = Number(part);
     if (part.length > 3 || octet > 255) return `the octet ${part} is greater than 255`;
@@ -234,7 +234,7 @@ function readIpv6(text: string): bigint | string {
       } else if (piece === '') {
         return 'an IPv6 address cannot start or end with a single ":" or hold ":::"';
       } else {
-        return `"${piece}" is not a group of one to four hex digits`;
+        return `${JSON.stringify(piece)} is not a group of one to four hex digits`;
       }
     }
     return groups;

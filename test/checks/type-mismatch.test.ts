@@ -75,6 +75,14 @@ checkTable(typeMismatch, {
       ],
     },
     {
+      name: 'an ip value with a newline, a quote and a zone: quoted, never raw, in the message',
+      rules: match('source_ip == "1.2.3.4\\n\\"" or source_ip == "fe80::1%\\u{1b}[31m"'),
+      errors: [
+        { code: 'match/type-mismatch', line: 3, column: 23, message: /^[^\n\u001b]*"1\.2\.3\.4\\n\\"" is not one[^\n\u001b]*$/ },
+        { code: 'match/type-mismatch', line: 3, column: 53, message: /^[^\n\u001b]*"%\\u001b\[31m" is a zone id[^\n\u001b]*$/ },
+      ],
+    },
+    {
       name: 'ordering an ip field',
       rules: match('source_ip > 5'),
       errors: [{ code: 'match/type-mismatch', line: 3, column: 10, message: 'Use cidr for a range of addresses instead' }],
