@@ -4,6 +4,7 @@
 // left alone, since each comparison may match a different value.
 
 import { error } from '../diagnostics.ts';
+import { parseIp, sameAddress } from '../language/ip.ts';
 import { numberOf } from '../language/values.ts';
 import type { FieldSource } from '../load/source-types.ts';
 import type { AstComparison, AstExpr, AstLiteral } from '../language/ast.ts';
@@ -43,7 +44,7 @@ function visit(expr: AstExpr, fields: ReadonlyMap<string, FieldSource>, report: 
         const earlier = first.get(key);
         if (!earlier) {
           first.set(key, operand);
-        } else if (!literals(earlier).some((a) => literals(operand).some((b) => canBeEqual(a, b)))) {
+        } else if (!literals(earlier).some((a) => literals(operand).some((b) => canBeEqual(a, b, field)))) {
           report(
             error(
               'match/never-matches',
@@ -59,8 +60,13 @@ function visit(expr: AstExpr, fields: ReadonlyMap<string, FieldSource>, report: 
   }
 }
 
-/** Whether one event value can equal both literals, as the evaluator compares (compiler/language/values.ts). */
-function canBeEqual(a: AstLiteral, b: AstLiteral): boolean {
+/** Whether one event value can equal both literals, as the evaluator compares (compiler/language/values.ts, ip.ts). */
+function canBeEqual(a: AstLiteral, b: AstLiteral, field: FieldSource): boolean {
+  if (field.type === 'ip' && a.kind === 'string' && b.kind === 'string') {
+    // ip fields compare addresses: 10.1.2.3 and ::ffff:10.1.2.3 are one value.
+    const [x, y] = [parseIp(a.value), parseIp(b.value)];
+    if (x && y) return sameAddress(x, y);
+  }
   if (a.kind === 'number' && b.kind === 'number') return a.value === b.value;
   if (a.kind === 'number' || b.kind === 'number') {
     const [n, other] = a.kind === 'number' ? [a, b] : [b as AstLiteral & { kind: 'number' }, a];

@@ -11,6 +11,7 @@ import { duplicateAttackMapping } from './duplicate-attack-mapping.ts';
 import { duplicateId } from './duplicate-id.ts';
 import { duplicateName } from './duplicate-name.ts';
 import { duplicateValue } from './duplicate-value.ts';
+import { durationBounds } from './duration-bounds.ts';
 import { emptyList } from './empty-list.ts';
 import { emptyPattern } from './empty-pattern.ts';
 import { entityFields } from './entity-fields.ts';
@@ -64,6 +65,7 @@ export const checks: readonly Check[] = [
   unusedDetectionSettings,
   scheduleWindow,
   periodsConsistency,
+  durationBounds,
   // Alert content.
   entityFields,
   messageTokenFields,

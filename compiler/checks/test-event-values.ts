@@ -4,8 +4,8 @@
 // source never produces. Comparisons follow the evaluator (compiler/language/values.ts): numbers
 // and booleans have text, and a decimal string is a number.
 
-import { isIP } from 'node:net';
 import { error, warning } from '../diagnostics.ts';
+import { readIp } from '../language/ip.ts';
 import { numberOf } from '../language/values.ts';
 import type { FieldSource } from '../load/source-types.ts';
 import type { Check } from './check.ts';
@@ -53,8 +53,12 @@ export const testEventValues: Check = {
   },
 };
 
-/** Why `value` cannot be a value of `field`, completing "this test value …", or undefined. */
-function valueProblem(value: unknown, field: FieldSource): string | undefined {
+/**
+ * Why `value` cannot be a value of `field`, completing "this test value …", or undefined. Exported
+ * for the targets' property tests: an event the targets would read differently (Elasticsearch
+ * refuses to index it) must be one this check refuses.
+ */
+export function valueProblem(value: unknown, field: Pick<FieldSource, 'type'>): string | undefined {
   if (value === null || value === undefined) return undefined; // a missing value
   if (isPlainObject(value) || Array.isArray(value)) return 'is an object or a nested list, which matches nothing. Write a plain value.';
   switch (field.type) {
@@ -66,10 +70,11 @@ function valueProblem(value: unknown, field: FieldSource): string | undefined {
       return typeof value === 'boolean' || value === 'true' || value === 'false'
         ? undefined
         : `${JSON.stringify(value)} is not a boolean. Write true or false.`;
-    case 'ip':
-      return typeof value === 'string' && isIP(value) !== 0
-        ? undefined
-        : `${JSON.stringify(value)} is not an IP address. Write an IPv4 or IPv6 address such as 10.0.0.1.`;
+    case 'ip': {
+      if (typeof value !== 'string') return `${JSON.stringify(value)} is not an IP address. Write an IPv4 or IPv6 address in quotes, such as "10.0.0.1".`;
+      const reading = readIp(value);
+      return reading.ok ? undefined : `${JSON.stringify(value)} is not an IP address: ${reading.reason}.`;
+    }
     case 'keyword':
     case 'text':
     case 'date':

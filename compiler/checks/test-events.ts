@@ -1,19 +1,19 @@
 // Rule tests give events as maps of logical field names (unknown names are unknown-field.ts's).
 // Two more things can make a test silently mean something else:
-// - `_time` is the event's timestamp and must be ISO 8601 text (threshold windows and new_terms
-//   history are computed from it);
+// - `_time` is the event's timestamp and must be an RFC 3339 date-time with its UTC offset
+//   (threshold windows are computed from it, and a time without an offset would be read in the
+//   zone of whoever runs the tests: compiler/language/event-time.ts);
 // - `history` is the training data of a new_terms detection; any other detection ignores it.
 
 import { error, warning } from '../diagnostics.ts';
+import { readEventTime } from '../language/event-time.ts';
 import type { Check } from './check.ts';
 import { ruleVariants } from './support/rule-variants.ts';
 import { isPlainObject, TIME_KEY } from './support/test-event-keys.ts';
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
 export const testEvents: Check = {
   name: 'test-events',
-  codes: ['test/invalid-time', 'test/history-unused'],
+  codes: ['test/invalid-time', 'test/time-without-offset', 'test/history-unused'],
   run(ctx) {
     for (const rule of ctx.rules) {
       const { doc } = rule;
@@ -23,14 +23,17 @@ export const testEvents: Check = {
           for (const list of ['events', 'history'] as const) {
             (test[list] ?? []).forEach((event, e) => {
               if (!isPlainObject(event) || !(TIME_KEY in event)) return;
-              const time = event[TIME_KEY];
-              if (typeof time === 'string' && ISO_8601.test(time) && Number.isFinite(Date.parse(time))) return;
+              const reading = readEventTime(event[TIME_KEY]);
+              if (reading.ok) return;
+              const at = doc.spanAt([...path, t, list, e, TIME_KEY]);
               ctx.report(
-                error(
-                  'test/invalid-time',
-                  doc.spanAt([...path, t, list, e, TIME_KEY]),
-                  `_time is the event's timestamp and must be an ISO 8601 date-time in quotes, such as "2024-05-01T10:00:00Z"; ${JSON.stringify(time)} is not one.`,
-                ),
+                reading.problem === 'without-offset'
+                  ? error('test/time-without-offset', at, `_time ${reading.reason}. Write the offset: "${reading.suggestion}" for UTC, or e.g. "+02:00" instead of Z.`)
+                  : error(
+                      'test/invalid-time',
+                      at,
+                      `_time is the event's timestamp and must be an RFC 3339 date-time with its UTC offset, in quotes, such as "2024-05-01T10:00:00Z"; ${reading.reason}.`,
+                    ),
               );
             });
           }

@@ -2,8 +2,8 @@
 // false, text operators apply to text fields, `cidr` to IP fields. A mismatch can never select
 // the events the author means (and the targets would each fail differently), so it is an error.
 
-import { isIP } from 'node:net';
 import { error, type Span } from '../diagnostics.ts';
+import { readIp } from '../language/ip.ts';
 import type { FieldSource } from '../load/source-types.ts';
 import type { AstComparison, AstLiteral } from '../language/ast.ts';
 import type { Check } from './check.ts';
@@ -54,7 +54,8 @@ function check(comparison: AstComparison, field: FieldSource, report: CheckConte
     case '>':
     case '>=':
       if (field.type !== 'number') {
-        fail(comparison.span, `${fieldIs}: ordering comparisons (${comparison.op}) work on number fields only. Use ==, in or a text operator instead.`);
+        const instead = field.type === 'ip' ? 'cidr for a range of addresses' : '==, in or a text operator';
+        fail(comparison.span, `${fieldIs}: ordering comparisons (${comparison.op}) work on number fields only. Use ${instead} instead.`);
       }
       return;
     case 'like':
@@ -62,8 +63,14 @@ function check(comparison: AstComparison, field: FieldSource, report: CheckConte
     case 'endswith':
     case 'contains':
     case 'matches':
+      if (field.type === 'ip') {
+        // An ip field holds addresses, not text: Elasticsearch has no wildcard, prefix or regex
+        // query on ip fields, and two spellings of one address (10.1.2.3, ::ffff:10.1.2.3) are equal.
+        fail(comparison.span, `${fieldIs}, which holds addresses, not text: "${comparison.op}" works on keyword and text fields only. Use cidr for a range of addresses (e.g. ${name} cidr "10.0.0.0/8"), or == / in for whole addresses.`);
+        return;
+      }
       if (!isTextField(field)) {
-        const instead = field.type === 'ip' ? 'cidr or ==' : field.type === 'number' ? '==, in, <, <=, > or >=' : '== or in';
+        const instead = field.type === 'number' ? '==, in, <, <=, > or >=' : '== or in';
         fail(comparison.span, `${fieldIs}: "${comparison.op}" works on keyword and text fields only. Use ${instead} instead.`);
         return;
       }
@@ -98,18 +105,21 @@ function equalityProblem(literal: AstLiteral, field: FieldSource): string | unde
           : `needs true or false, not ${describe(literal)}.`;
     case 'ip':
       if (literal.kind !== 'string') return `needs an IP address in quotes, not ${describe(literal)}.`;
-      if (isIP(literal.value) === 0) {
-        return literal.value.includes('/')
-          ? `compares whole addresses: for the block "${literal.value}" use cidr instead.`
-          : `needs an IP address, and "${literal.value}" is not one. Write an IPv4 or IPv6 address, or use cidr for a block.`;
-      }
-      return undefined;
+      if (literal.value.includes('/')) return `compares whole addresses: for the block "${literal.value}" use cidr instead.`;
+      // The language's one reading of addresses (compiler/language/ip.ts): what passes here is
+      // what the evaluator and every target compare as an address.
+      return ipProblem(literal.value);
     case 'keyword':
     case 'text':
     case 'date':
       // A number or boolean compares with the value's text (3 matches "3"), as in every target.
       return undefined;
   }
+}
+
+function ipProblem(text: string): string | undefined {
+  const reading = readIp(text);
+  return reading.ok ? undefined : `needs an IP address, and ${JSON.stringify(text)} is not one: ${reading.reason}.`;
 }
 
 function describe(literal: AstLiteral): string {

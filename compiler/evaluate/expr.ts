@@ -9,7 +9,7 @@
 import { globRegExp } from '../language/glob.ts';
 import type { Cidr, Equals, Expr, Glob, Like, Range, Regex, TestEvent, Value } from '../ir.ts';
 import { fieldValues } from './field-values.ts';
-import { cidrContains, parseCidr, parseIp, type CidrBlock } from '../language/ip.ts';
+import { cidrContains, ipOf, parseCidr, sameAddress, type CidrBlock, type IpAddress } from '../language/ip.ts';
 import { comparableText, numberOf, textOf } from '../language/values.ts';
 
 export function evaluateExpr(expr: Expr, event: TestEvent): boolean {
@@ -23,6 +23,7 @@ export function evaluateExpr(expr: Expr, event: TestEvent): boolean {
     case 'exists':
       return fieldValues(event, expr.field.field.name).length > 0;
     case 'equals':
+      if (expr.field.field.type === 'ip') return anyValue(expr, event, (value) => sameAddressAsAny(value, expr));
       return anyValue(expr, event, (value) => expr.values.some((wanted) => equals(value, wanted, expr.ignoreCase)));
     case 'range':
       return anyValue(expr, event, (value) => inRange(value, expr));
@@ -97,8 +98,7 @@ function compileRegex(pattern: string, flags: string): RegExp | null {
 }
 
 function cidr(value: unknown, expr: Cidr): boolean {
-  if (typeof value !== 'string') return false;
-  const address = parseIp(value);
+  const address = ipOf(value);
   if (!address) return false;
   let blocks = cidrCache.get(expr);
   if (!blocks) {
@@ -106,4 +106,23 @@ function cidr(value: unknown, expr: Cidr): boolean {
     cidrCache.set(expr, blocks);
   }
   return blocks.some((block) => cidrContains(block, address));
+}
+
+// The addresses of an ip equality, kept per IR node like the caches above.
+const addressCache = new WeakMap<Equals, IpAddress[]>();
+
+/**
+ * `==`/`in` on an ip field compares addresses, as Elasticsearch's ip type does: 10.1.2.3 equals
+ * ::ffff:10.1.2.3 and ::FFFF:A01:203. A value that is not an address (compiler/language/ip.ts)
+ * equals nothing, on either side.
+ */
+function sameAddressAsAny(value: unknown, expr: Equals): boolean {
+  const address = ipOf(value);
+  if (!address) return false;
+  let wanted = addressCache.get(expr);
+  if (!wanted) {
+    wanted = expr.values.map((v) => ipOf(v.value)).filter((a): a is IpAddress => a !== undefined);
+    addressCache.set(expr, wanted);
+  }
+  return wanted.some((w) => sameAddress(w, address));
 }

@@ -4,6 +4,12 @@
 // (`{"user": {"name": "x"}}`), dotted keys (`{"user.name": "x"}`), or a mix. Arrays along the
 // path fan out (`{"containers": [{"image": "a"}, {"image": "b"}]}` gives `containers.image` the
 // values a and b). At the end, an array gives its elements, and null or absent gives nothing.
+//
+// An object is not a value: a field whose value is an object (`{"msg": {"x": 1}}` for the field
+// msg) has no value, so `msg exists` is false and `not msg exists` true. This is what Splunk
+// does (JSON extraction gives the leaves `msg.x`, never `msg`); Elasticsearch refuses to index an
+// object where a keyword, number, ip or boolean field is mapped, so the test-event check refuses
+// such test events (test/value-type) rather than pick one reading (docs/language.md, "Semantics").
 
 import type { TestEvent } from '../ir.ts';
 
@@ -19,7 +25,7 @@ function collect(node: unknown, segments: readonly string[], out: unknown[]): vo
     return;
   }
   if (segments.length === 0) {
-    if (node !== null && node !== undefined) out.push(node);
+    if (node !== null && node !== undefined && typeof node !== 'object') out.push(node);
     return;
   }
   if (node === null || typeof node !== 'object') return;

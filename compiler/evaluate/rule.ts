@@ -13,14 +13,15 @@
 //   counts in each group; an event missing a groupBy field counts in none, like a terms
 //   aggregation or Splunk's `stats … by`). A group alerts when some window of `periods.test`
 //   length, starting at one of its events, holds at least `value` of its events (and, with
-//   `cardinality`, at least that many distinct values of the cardinality field). Events without
-//   `_time` happen at the earliest `_time` of the test (or all at the same instant when no event
-//   has one). The targets run the search every `schedule.interval` over the lookback: they see the
+//   `cardinality`, at least that many distinct values of the cardinality field). `_time` is
+//   RFC 3339 with a UTC offset (a check refuses one without); events without `_time` happen at
+//   the earliest `_time` of the test (or all at the same instant when no event has one). The targets run the search every `schedule.interval` over the lookback: they see the
 //   same windows, shifted to the schedule.
 
 import type { Field, Rule, TestEvent } from '../ir.ts';
 import { evaluateExpr } from './expr.ts';
 import { fieldValues } from './field-values.ts';
+import { eventTimeMs } from '../language/event-time.ts';
 import { textOf } from '../language/values.ts';
 
 export interface Alert {
@@ -136,9 +137,7 @@ function key(terms: readonly string[]): string {
   return JSON.stringify(terms);
 }
 
+/** `_time` as the language reads it: RFC 3339 with an offset, never the local zone (event-time.ts). */
 function timeOf(event: TestEvent): number | undefined {
-  const time = event['_time'];
-  if (typeof time !== 'string') return undefined;
-  const ms = Date.parse(time);
-  return Number.isNaN(ms) ? undefined : ms;
+  return eventTimeMs(event['_time']);
 }

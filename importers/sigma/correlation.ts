@@ -5,6 +5,7 @@
 // value_percentile, …) have no detc equivalent and are refused with the reason.
 
 import type { RuleSource } from '../../compiler/load/source-types.ts';
+import { countProblem, windowProblem } from './bounds.ts';
 import { importRule, type RuleImport } from './import-rule.ts';
 import type { DataSourceRegistry } from './logsource.ts';
 
@@ -27,13 +28,16 @@ export function importCorrelation(documents: readonly Record<string, unknown>[],
   if (names.length !== 1) return refused('sigma/correlation-rules', `The ${type} correlation counts events of ${names.length} rules; detc's threshold counts the events of one match expression. Correlate one rule, or merge the rules into one.`);
   const base = documents.find((d) => d !== correlationRule && (d.name === names[0] || d.id === names[0]));
   if (!base) return refused('sigma/correlation-missing-rule', `The correlation uses the rule \`${names[0]}\`, which is not in the same file; put the rule and its correlation in one file.`);
-  const timespan = String(correlation.timespan ?? '');
-  if (!/^[1-9]\d*[smhd]$/.test(timespan)) return refused('sigma/timespan', `timespan ${JSON.stringify(correlation.timespan)} is not a duration detc supports (a number and s, m, h or d).`);
+  const timespanProblem = windowProblem(correlation.timespan, 'timespan');
+  if (timespanProblem) return refused('sigma/timespan', timespanProblem);
+  const timespan = String(correlation.timespan);
   const condition = (correlation.condition ?? {}) as Record<string, unknown>;
   const atLeast = typeof condition.gte === 'number' ? condition.gte : typeof condition.gt === 'number' ? condition.gt + 1 : undefined;
   if (atLeast === undefined || Object.keys(condition).some((k) => k !== 'gte' && k !== 'gt' && k !== 'field')) {
     return refused('sigma/correlation-condition', `The correlation condition ${JSON.stringify(condition)} is not "at least N" (gte or gt); detc thresholds alert on at least N.`);
   }
+  const countIssue = countProblem(atLeast, `The correlation condition ${JSON.stringify(condition)}`);
+  if (countIssue) return refused('sigma/correlation-condition', countIssue);
 
   // The correlation's own metadata, over the base rule's log source and detection.
   const merged = { ...base, ...correlationRule, logsource: base.logsource, detection: base.detection };

@@ -3,11 +3,11 @@
 // (`|all`: every value). Sigma compares case-insensitively by default, which becomes our explicit
 // `lower(field) op "lower-case value"`; `|cased` keeps the comparison exact.
 
-import { isIP } from 'node:net';
 import type { FieldType } from '../../compiler/ir.ts';
 import type { AstExpr } from '../../compiler/language/ast.ts';
 import type { OrderingOperator } from '../../compiler/language/keywords.ts';
 import { and, cidr, equals, exists, inList, list, literal, matches, not, or, ordering, string, stringOrList, text } from './ast-build.ts';
+import { parseIp, readCidr } from '../../compiler/language/ip.ts';
 import type { ConditionNode } from './condition.ts';
 import { identifiersMatching } from './condition.ts';
 import { readModifierChain, type ModifierChain } from './modifiers/chain.ts';
@@ -154,8 +154,12 @@ function cidrToMatch(chain: ModifierChain, values: unknown[], field: { name: str
     refuse('sigma/cidr-on-text', `\`${chain.field}|cidr\` needs an IP field, but \`${field.name}\` is a ${field.type} field of the data source (other rules match it as text, which IP fields do not allow).`);
   }
   const blocks = values.map((v) => {
-    if (typeof v !== 'string' || !/^[0-9A-Fa-f:.]+\/\d{1,3}$/.test(v)) refuse('sigma/cidr-value', `\`${chain.field}|cidr\` needs CIDR blocks such as 10.0.0.0/8, not ${JSON.stringify(v)}.`);
-    return v;
+    // The language's one reading of blocks (compiler/language/ip.ts), so what is imported validates.
+    const reading = typeof v === 'string' ? readCidr(v) : undefined;
+    if (!reading?.ok) {
+      refuse('sigma/cidr-value', `\`${chain.field}|cidr\` needs CIDR blocks such as 10.0.0.0/8, not ${JSON.stringify(v)}${reading ? ` (${reading.reason})` : ''}.`);
+    }
+    return v as string;
   });
   if (chain.all) return and(blocks.map((b) => cidr(field.name, string(b))));
   return cidr(field.name, stringOrList(blocks));
@@ -266,7 +270,7 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
     } else {
       if (field.type === 'ip') {
         const { op, text } = classifyPattern(c.value);
-        if (op !== '==' || isIP(text) === 0) {
+        if (op !== '==' || parseIp(text) === undefined) {
           refuse('sigma/text-on-ip', `\`${chain.field}\` is matched as text (${JSON.stringify(text)}), but \`${field.name}\` is an ip field of the data source, which compares whole addresses (==) or blocks (cidr) only.`);
         }
       } else if (field.type === 'number' || field.type === 'boolean') {
@@ -281,7 +285,9 @@ function candidatesToMatch(chain: ModifierChain, candidates: Candidate[], field:
     parts.unshift(unique.length === 1 ? equals(field.name, literal(unique[0]!)) : inList(field.name, list(unique)));
   }
   for (const [op, values] of byOp) {
-    const lower = !chain.cased && values.some((v) => v.some((p) => p.kind === 'text' && hasCase(p.text)));
+    // An ip field compares addresses, which have no case (2001:DB8::1 is 2001:db8::1), and
+    // lower() of an ip field is a type mismatch.
+    const lower = field.type !== 'ip' && !chain.cased && values.some((v) => v.some((p) => p.kind === 'text' && hasCase(p.text)));
     const texts = [...new Set(values.map((v) => classifyPattern(lower ? v.map((p) => (p.kind === 'text' ? { kind: 'text' as const, text: p.text.toLowerCase() } : p)) : v).text))];
     if (op !== '==') parts.push(text(field.name, op, stringOrList(texts), lower));
     else parts.push(texts.length === 1 ? equals(field.name, string(texts[0]!), lower) : inList(field.name, list(texts), lower));

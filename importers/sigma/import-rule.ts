@@ -6,11 +6,12 @@ import type { AstExpr } from '../../compiler/language/ast.ts';
 import type { DetectionSource, RuleSource } from '../../compiler/load/source-types.ts';
 import { attackFromTags } from './attack-tags.ts';
 import { MAX_NESTING_DEPTH, scanNesting } from '../../compiler/language/nesting-depth.ts';
+import { countProblem, windowProblem } from './bounds.ts';
 import { layoutMatch } from './match-layout.ts';
 import { parseCondition, type Aggregation } from './condition.ts';
 import { conditionToMatch } from './detection.ts';
 import { describeLogsource, type DataSourceRegistry, type SigmaLogsource } from './logsource.ts';
-import { dateOf, isUrl, RISK_BY_LEVEL, severityOf, statusOf, textList, urlOf } from './metadata.ts';
+import { cleanLine, cleanText, dateOf, isUrl, RISK_BY_LEVEL, severityOf, statusOf, textList, urlOf } from './metadata.ts';
 import { or } from './ast-build.ts';
 import { Refusal, refuse } from './refusal.ts';
 
@@ -34,7 +35,7 @@ function convert(sigma: unknown, file: string, dataSources: DataSourceRegistry):
   if (!isRecord(sigma)) refuse('sigma/not-a-rule', 'The document is not a YAML map, so it is not a Sigma rule.');
   if (sigma.correlation !== undefined) refuse('sigma/correlation', 'A correlation rule needs the rule it correlates; put both in one file (see docs/sigma.md).');
   if (sigma.filter !== undefined && sigma.detection === undefined) refuse('sigma/meta-filter', 'Sigma filters (meta rules that add exclusions to other rules) have no detc equivalent; fold the exclusion into the rules as an allowlist.');
-  const title = typeof sigma.title === 'string' && sigma.title.trim() ? sigma.title.trim() : refuse('sigma/missing-title', 'The rule has no title, which the Sigma specification requires.');
+  const title = typeof sigma.title === 'string' && cleanLine(sigma.title) ? cleanLine(sigma.title) : refuse('sigma/missing-title', 'The rule has no title, which the Sigma specification requires.');
   const detection = isRecord(sigma.detection) ? sigma.detection : refuse('sigma/missing-detection', 'The rule has no detection map, which the Sigma specification requires.');
   const logsource: SigmaLogsource = isRecord(sigma.logsource) ? pickLogsource(sigma.logsource) : refuse('sigma/missing-logsource', 'The rule has no logsource, which the Sigma specification requires.');
 
@@ -58,7 +59,8 @@ function convert(sigma: unknown, file: string, dataSources: DataSourceRegistry):
   if (added.size) warnings.push(`fields not in the \`${dataSource}\` mapping, added with native names equal to the Sigma names: ${[...added].sort().join(', ')}.`);
 
   const id = typeof sigma.id === 'string' && UUID.test(sigma.id.toLowerCase()) ? sigma.id.toLowerCase() : derivedId(file, warnings, sigma.id);
-  const description = typeof sigma.description === 'string' && sigma.description.trim() ? tidy(sigma.description) : (warnings.push('description is missing; the title is used instead.'), title);
+  const written = typeof sigma.description === 'string' ? tidy(sigma.description) : '';
+  const description = written !== '' ? written : (warnings.push('description is missing; the title is used instead.'), title);
 
   const rule: RuleSource = {
     id,
@@ -74,7 +76,7 @@ function convert(sigma: unknown, file: string, dataSources: DataSourceRegistry):
     // A threshold window must fit in one run's search range (periods/test-window-exceeds-lookback).
     schedule: { interval: '5m', lookback: detectionSource.type === 'threshold' ? durationOf(timeframe) : '5m' },
     attack: tags.attack,
-    message: title,
+    message: messageOf(title),
     required_data: [`Sigma log source: ${describeLogsource(logsource)}${typeof sigma.logsource === 'object' && isRecord(sigma.logsource) && typeof sigma.logsource.definition === 'string' ? ` (${tidy(sigma.logsource.definition)})` : ''}`],
   };
   if (shownFields.length) rule.fields = [...new Set(shownFields)];
@@ -82,7 +84,7 @@ function convert(sigma: unknown, file: string, dataSources: DataSourceRegistry):
   if (falsePositives.length) rule.false_positives = falsePositives;
   const urls = references.map(urlOf).filter((u): u is string => u !== undefined);
   if (urls.length) rule.references = [...new Set(urls)];
-  if (typeof sigma.author === 'string' && sigma.author.trim()) rule.author = sigma.author.trim();
+  if (typeof sigma.author === 'string' && cleanLine(sigma.author)) rule.author = cleanLine(sigma.author);
   const created = dateOf(sigma.date, 'date', warnings);
   if (created) rule.created = created;
   const modified = dateOf(sigma.modified, 'modified', warnings);
@@ -119,18 +121,36 @@ function detectionOf(expr: AstExpr, aggregation: Aggregation | undefined, timefr
   if (aggregation.op !== '>' && aggregation.op !== '>=') refuse('sigma/aggregation-operator', `\`count() ${aggregation.op} ${aggregation.value}\` alerts on few events; detc thresholds alert on at least N events (\`>\` or \`>=\`).`);
   if (timeframe === undefined) refuse('sigma/aggregation-timeframe', 'An aggregation without `timeframe` has no window; add detection.timeframe (e.g. 10m).');
   durationOf(timeframe);
+  const condition = `\`count(${aggregation.field ?? ''}) ${aggregation.op} ${aggregation.value}\``;
   const atLeast = aggregation.op === '>' ? aggregation.value + 1 : aggregation.value;
   const groupBy = aggregation.groupBy ? [fields.resolve(aggregation.groupBy, 'text').name] : [];
   if (aggregation.field) {
-    return { type: 'threshold', match, threshold: { group_by: groupBy, value: 1, cardinality: { field: fields.resolve(aggregation.field, 'text').name, value: atLeast } } };
+    return { type: 'threshold', match, threshold: { group_by: groupBy, value: 1, cardinality: { field: fields.resolve(aggregation.field, 'text').name, value: countOf(atLeast, condition) } } };
   }
-  return { type: 'threshold', match, threshold: { group_by: groupBy, value: Math.max(1, atLeast) } };
+  // A group exists only with at least one event, so "at least 0" is "at least 1".
+  return { type: 'threshold', match, threshold: { group_by: groupBy, value: countOf(Math.max(1, atLeast), condition) } };
 }
 
 function durationOf(timeframe: unknown): string {
-  const text = String(timeframe ?? '');
-  if (/^[1-9]\d*[smhd]$/.test(text)) return text;
-  return refuse('sigma/timeframe', `timeframe ${JSON.stringify(timeframe)} is not a duration such as 10m, 1h or 2d.`);
+  const problem = windowProblem(timeframe, 'timeframe');
+  return problem ? refuse('sigma/timeframe', problem) : String(timeframe);
+}
+
+/** A threshold count within detc's bounds, or a refusal. */
+function countOf(value: number, condition: string): number {
+  const problem = countProblem(value, condition);
+  return problem ? refuse('sigma/aggregation-count', problem) : value;
+}
+
+/**
+ * The alert message: the title, with its `$` removed. In a detc message `$name$` is a field
+ * token (Splunk's syntax), and a Sigma title means none: "$MFT$ access" would name a field MFT
+ * and fail message/unknown-token, while a lone `$` could pair with a later one. The message
+ * language has no escape for `$`, so the title reads "MFT access" there (the name keeps it).
+ */
+function messageOf(title: string): string {
+  const message = title.replaceAll('$', '').replace(/\s+/g, ' ').trim();
+  return message === '' ? 'Sigma rule matched' : message;
 }
 
 /** `related` entries become tags `sigma.related.<type>.<id>` (they are rule ids, not URLs). */
@@ -156,7 +176,7 @@ function pickLogsource(logsource: Record<string, unknown>): SigmaLogsource {
 }
 
 function tidy(text: string): string {
-  return text.trim().replace(/[ \t]+\n/g, '\n');
+  return cleanText(text).trim().replace(/[ \t]+\n/g, '\n');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

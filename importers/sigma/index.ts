@@ -27,6 +27,7 @@ export async function importSigma(paths: readonly string[], cwd: string, outDir 
   const files = new Map<string, string>();
   const entries: ReportEntry[] = [];
   const used = new Set<string>();
+  const firstWith = new FirstOccurrence();
   const read = await Promise.all(inputs.map((input) => readDocuments(input.absolute)));
   registry.noteFieldUses(read.flatMap((documents) => ('rules' in documents ? documents.rules : [])));
   for (const [index, input] of inputs.entries()) {
@@ -41,6 +42,14 @@ export async function importSigma(paths: readonly string[], cwd: string, outDir 
       : importCorrelation(documents.rules.filter(isRecord), shown, registry);
     if (result.kind === 'refused') {
       entries.push({ file: shown, status: 'refused', code: result.code, reason: result.reason });
+      continue;
+    }
+    // Ids and names are unique across a library (rule/duplicate-id, rule/duplicate-name): a
+    // copied Sigma rule would make the imported library fail validation, so the later file is
+    // refused, naming the earlier one.
+    const clash = firstWith.clash(result.rule.id, result.rule.name, shown);
+    if (clash) {
+      entries.push({ file: shown, status: 'refused', ...clash });
       continue;
     }
     used.add(result.rule.data_source);
@@ -61,6 +70,23 @@ export async function importSigma(paths: readonly string[], cwd: string, outDir 
   }
   const report: ImportReport = { counts: countEntries(entries), dataSources: dataSources.map((d) => d.name), files: entries };
   return { files, report };
+}
+
+/** The first imported file of each rule id and of each name (compared as the checks compare names, and across Unicode forms). */
+class FirstOccurrence {
+  private readonly ids = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+
+  clash(id: string, name: string, file: string): { code: string; reason: string } | undefined {
+    const nameKey = name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+    const sameId = this.ids.get(id);
+    if (sameId) return { code: 'sigma/duplicate-id', reason: `The rule id ${id} is already used by ${sameId}, and rule ids are unique in a detc library. Give one of the Sigma rules a new id.` };
+    const sameName = this.names.get(nameKey);
+    if (sameName) return { code: 'sigma/duplicate-title', reason: `The title ${JSON.stringify(name)} is already used by ${sameName}, and rule names are unique in a detc library (ignoring case). Retitle one of the Sigma rules.` };
+    this.ids.set(id, file);
+    this.names.set(nameKey, file);
+    return undefined;
+  }
 }
 
 interface Input {

@@ -52,7 +52,7 @@ export function dateOf(value: unknown, key: string, warnings: string[]): string 
 /** Text lists (falsepositives, references): non-empty strings only. */
 export function textList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.filter((v) => v !== null && v !== undefined && String(v).trim() !== '').map((v) => String(v).trim());
+  return items.map((v) => (v === null || v === undefined ? '' : cleanText(String(v)).trim())).filter((v) => v !== '');
 }
 
 /** A reference as an RFC 3986 URL: characters URLs may not hold raw (`[`, `]` outside the host, `|`, …) percent-encoded. */
@@ -72,4 +72,20 @@ export function isUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+// Characters no rule text should carry: C0 controls other than tab and newline, DEL, C1
+// controls, and the bidirectional controls that make text display in another order than it
+// reads (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069). detc reports them in rules; an
+// imported rule must validate, so the importer leaves them out.
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Multi-line text (descriptions): invisible characters removed, line separators as newlines. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(INVISIBLE, '');
+}
+
+/** One-line text (titles): invisible characters removed, any run of whitespace one space. */
+export function cleanLine(text: string): string {
+  return cleanText(text).replace(/\s+/g, ' ').trim();
 }

@@ -1,9 +1,9 @@
 // Checks shared by the KQL and Lucene translations: which comparisons a field type supports
 // faithfully in Elasticsearch, and which values Elasticsearch would reject or coerce.
 
-import { isIP } from 'node:net';
 import { error, type Diagnostic } from '../../compiler/diagnostics.ts';
 import type { Field, Span, Value } from '../../compiler/ir.ts';
+import { asIpv6, formatCidr, formatIp, holdsOnlyIpv4, parseIp, readCidr, readIp } from '../../compiler/language/ip.ts';
 
 const TYPE_ADVICE: Record<string, string> = {
   text: 'a text field is analysed (split into words), so the query would match words or phrases, not the whole value; map the rule to a keyword field (often the `.keyword` sub-field) in the data source',
@@ -39,26 +39,39 @@ export function checkValue(field: Field, value: Value, out: Diagnostic[]): boole
     );
     return false;
   }
-  if (field.type === 'ip' && value.kind === 'string' && isIP(value.value) === 0) {
-    out.push(error('elastic/invalid-ip', value.span, `"${value.value}" is not an IP address, and ${field.name} is an ip field; Elasticsearch would reject the query. Write an IPv4 or IPv6 address, or use "cidr" for a block.`));
-    return false;
+  if (field.type === 'ip' && value.kind === 'string') {
+    const reading = readIp(value.value);
+    if (!reading.ok) {
+      out.push(error('elastic/invalid-ip', value.span, `${JSON.stringify(value.value)} is not an IP address (${reading.reason}), and ${field.name} is an ip field. Write an IPv4 or IPv6 address, or use "cidr" for a block.`));
+      return false;
+    }
   }
   return true;
 }
 
-export function checkCidr(block: { value: string; span: Span }, out: Diagnostic[]): boolean {
-  if (isCidr(block.value)) return true;
-  out.push(error('elastic/invalid-cidr', block.span, `"${block.value}" is not a CIDR block; write an address and a prefix length such as "10.0.0.0/8" or "fe80::/10".`));
-  return false;
+/**
+ * An address already accepted by `checkValue`, in RFC 5952 text. Elasticsearch's ip term query
+ * compares addresses (10.1.2.3 equals ::ffff:10.1.2.3), as the language does.
+ */
+export function addressText(text: string): string {
+  const address = parseIp(text);
+  return address ? formatIp(address) : text;
 }
 
-function isCidr(text: string): boolean {
-  const slash = text.lastIndexOf('/');
-  if (slash < 0) return false;
-  const version = isIP(text.slice(0, slash));
-  const prefix = text.slice(slash + 1);
-  if (version === 0 || !/^[0-9]{1,3}$/.test(prefix)) return false;
-  return Number(prefix) <= (version === 4 ? 32 : 128);
+/**
+ * A block as Elasticsearch's ip term query takes it, or undefined (with an error). Elasticsearch
+ * refuses CIDR notation on an IPv4-mapped address (`::ffff:10.0.0.0/104`: "CIDR notation is not
+ * allowed with IPv6-mapped IPv4 address"), so a block of IPv4 addresses is written as the IPv4
+ * block (10.0.0.0/8), and every other block in IPv6 notation; host bits are cleared.
+ */
+export function cidrText(block: { value: string; span: Span }, out: Diagnostic[]): string | undefined {
+  const reading = readCidr(block.value);
+  if (!reading.ok) {
+    out.push(error('elastic/invalid-cidr', block.span, `${JSON.stringify(block.value)} is not a CIDR block: ${reading.reason}.`));
+    return undefined;
+  }
+  const parsed = reading.block;
+  return holdsOnlyIpv4(parsed) ? formatCidr({ ...parsed, version: 4 }) : formatCidr(asIpv6(parsed));
 }
 
 export function regexRefusal(field: Field, pattern: string, span: Span): Diagnostic {

@@ -21,8 +21,8 @@ checkTable(invalidCidr, {
       rules: match('source_ip cidr ["10.0.0.1", "300.1.1.1/8", "10.0.0.0/", "2001:db8::/129"]'),
       errors: [
         { code: 'match/invalid-cidr', line: 3, column: 26, message: 'write "10.0.0.1/32", or compare with == instead' },
-        { code: 'match/invalid-cidr', line: 3, column: 38, message: '"300.1.1.1" is not an IPv4 or IPv6 address' },
-        { code: 'match/invalid-cidr', line: 3, column: 53, message: 'not a valid prefix length' },
+        { code: 'match/invalid-cidr', line: 3, column: 38, message: '"300.1.1.1" is not an IP address: the octet 300 is greater than 255' },
+        { code: 'match/invalid-cidr', line: 3, column: 53, message: '"/" is not a prefix length for an IPv4 block' },
         { code: 'match/invalid-cidr', line: 3, column: 66, message: 'from 0 to 128' },
       ],
     },

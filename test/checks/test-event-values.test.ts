@@ -25,6 +25,15 @@ checkTable(testEventValues, {
       ],
     },
     {
+      name: 'ip values the evaluator does not read as addresses: a zone id, spaces, a number',
+      rules: events('{ source_ip: "fe80::1%eth0" }', '{ source_ip: " 10.0.0.1" }', '{ source_ip: 167772161 }', '{ source_ip: "::ffff:10.0.0.1" }'),
+      errors: [
+        { code: 'test/value-type', line: 5, column: 22, message: '"fe80::1%eth0" is not an IP address: "%eth0" is a zone id' },
+        { code: 'test/value-type', line: 6, column: 22, message: 'it has spaces around it; write "10.0.0.1"' },
+        { code: 'test/value-type', line: 7, column: 22, message: 'Write an IPv4 or IPv6 address in quotes' },
+      ],
+    },
+    {
       name: 'a list in a single-valued field, and an object value',
       rules: events('{ verb: [create, delete], user: { name: { first: eve } } }'),
       errors: [

@@ -4,19 +4,19 @@ import { checkTable } from './support.ts';
 checkTable(testEvents, {
   valid: [
     {
-      name: 'ISO 8601 times and history for new_terms',
+      name: 'RFC 3339 times with offsets, and history for new_terms',
       rules: `detection: { type: new_terms, match: verb == "a", new_terms: { fields: [verb] } }
 tests:
   - name: t
     expect: alert
     history: [{ _time: "2024-01-01T00:00:00Z", verb: b }]
-    events: [{ _time: "2024-01-02T10:00:00.5+02:00", verb: a }, { _time: "2024-01-03", verb: a }, { verb: a }]
+    events: [{ _time: "2024-01-02T10:00:00.5+02:00", verb: a }, { _time: "2024-01-03T08:00-0530", verb: a }, { _time: "2024-02-29T23:59:59.999999Z" }, { verb: a }]
 `,
     },
   ],
   invalid: [
     {
-      name: 'times that are not ISO 8601 text',
+      name: 'times that are not RFC 3339 text',
       rules: `tests:
   - name: t
     expect: alert
@@ -26,9 +26,41 @@ tests:
       - { _time: "2024-13-45T00:00:00Z" }
 `,
       errors: [
-        { code: 'test/invalid-time', line: 5, column: 18, message: 'must be an ISO 8601 date-time in quotes' },
-        { code: 'test/invalid-time', line: 6, column: 18, message: '"yesterday" is not one' },
+        { code: 'test/invalid-time', line: 5, column: 18, message: 'must be an RFC 3339 date-time with its UTC offset, in quotes' },
+        { code: 'test/invalid-time', line: 6, column: 18, message: '"yesterday" is not an RFC 3339 date-time' },
         { code: 'test/invalid-time', line: 7, column: 18 },
+      ],
+    },
+    {
+      name: 'times without an offset, read in whatever zone runs the tests',
+      rules: `tests:
+  - name: t
+    expect: alert
+    events:
+      - { _time: "2026-03-08T01:55:00", verb: a }
+      - { _time: "2026-03-08T03:05", verb: a }
+      - { _time: "2026-03-08" }
+`,
+      errors: [
+        { code: 'test/time-without-offset', line: 5, column: 18, message: 'has no UTC offset, so it would be read in the time zone of whoever runs the tests. Write the offset: "2026-03-08T01:55:00Z"' },
+        { code: 'test/time-without-offset', line: 6, column: 18, message: '"2026-03-08T03:05:00Z"' },
+        { code: 'test/time-without-offset', line: 7, column: 18, message: '"2026-03-08T00:00:00Z"' },
+      ],
+    },
+    {
+      name: 'date-times that do not exist',
+      rules: `tests:
+  - name: t
+    expect: alert
+    events:
+      - { _time: "2023-02-29T00:00:00Z" }
+      - { _time: "2024-01-01T24:00:00Z" }
+      - { _time: "2024-01-01T00:00:00+25:00" }
+`,
+      errors: [
+        { code: 'test/invalid-time', line: 5, column: 18, message: 'is not a date-time that exists' },
+        { code: 'test/invalid-time', line: 6, column: 18, message: 'is not a date-time that exists' },
+        { code: 'test/invalid-time', line: 7, column: 18, message: 'offset out of range' },
       ],
     },
     {

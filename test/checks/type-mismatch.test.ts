@@ -45,7 +45,7 @@ checkTable(typeMismatch, {
       name: 'like and startswith on non-text fields',
       rules: match('source_ip like "10.*" or response_code startswith "4"'),
       errors: [
-        { code: 'match/type-mismatch', line: 3, column: 10, message: 'Use cidr or == instead' },
+        { code: 'match/type-mismatch', line: 3, column: 10, message: 'which holds addresses, not text: "like" works on keyword and text fields only. Use cidr for a range of addresses' },
         { code: 'match/type-mismatch', line: 3, column: 35, message: '"startswith" works on keyword and text fields only' },
       ],
     },
@@ -61,6 +61,31 @@ checkTable(typeMismatch, {
         { code: 'match/type-mismatch', line: 3, column: 23, message: 'use cidr instead' },
         { code: 'match/type-mismatch', line: 3, column: 52, message: '"localhost" is not one' },
       ],
+    },
+    {
+      name: 'ip values the language does not read as addresses: zone id, spaces, leading zeros, out of range, brackets',
+      rules: match('source_ip in ["fe80::1%eth0", " 10.0.0.1", "010.0.0.1", "10.0.0.256", "[::1]", "1::2::3"]'),
+      errors: [
+        { code: 'match/type-mismatch', line: 3, column: 24, message: '"%eth0" is a zone id, which is not part of the address (Elasticsearch drops it and Splunk\'s cidrmatch() does not read it); write "fe80::1"' },
+        { code: 'match/type-mismatch', line: 3, column: 40, message: 'it has spaces around it; write "10.0.0.1"' },
+        { code: 'match/type-mismatch', line: 3, column: 53, message: 'the octet "010" has a leading zero' },
+        { code: 'match/type-mismatch', line: 3, column: 66, message: 'the octet 256 is greater than 255' },
+        { code: 'match/type-mismatch', line: 3, column: 80, message: 'write it without the brackets: "::1"' },
+        { code: 'match/type-mismatch', line: 3, column: 89, message: '"::" may appear only once' },
+      ],
+    },
+    {
+      name: 'an ip value with a newline, a quote and a zone: quoted, never raw, in the message',
+      rules: match('source_ip == "1.2.3.4\\n\\"" or source_ip == "fe80::1%\\u{1b}[31m"'),
+      errors: [
+        { code: 'match/type-mismatch', line: 3, column: 23, message: /^[^\n\u001b]*"1\.2\.3\.4\\n\\"" is not one[^\n\u001b]*$/ },
+        { code: 'match/type-mismatch', line: 3, column: 53, message: /^[^\n\u001b]*"%\\u001b\[31m" is a zone id[^\n\u001b]*$/ },
+      ],
+    },
+    {
+      name: 'ordering an ip field',
+      rules: match('source_ip > 5'),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 10, message: 'Use cidr for a range of addresses instead' }],
     },
     {
       name: 'lower() of a number field',

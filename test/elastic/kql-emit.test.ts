@@ -62,6 +62,9 @@ describe('valid: each construct', () => {
     ['exists', exists(image), 'kubernetes.audit.requestObject.spec.containers.image:*'],
     ['exists on text', exists(message), 'message:*'],
     ['cidr', cidr(ip, '10.0.0.0/8', 'fe80::/10'), 'source.ip:("10.0.0.0/8" or "fe80::/10")'],
+    // Elasticsearch refuses CIDR on an IPv4-mapped address, so such blocks are written as IPv4 blocks.
+    ['cidr, canonical blocks', cidr(ip, '::ffff:10.0.0.0/104', '10.1.2.3/8', '2001:DB8::1/32', '::/0'), 'source.ip:("10.0.0.0/8" or "10.0.0.0/8" or "2001:db8::/32" or "::/0")'],
+    ['== ip, canonical address', eq(ip, str('::FFFF:A01:203'), str('2001:0DB8::0001')), 'source.ip:("::ffff:10.1.2.3" or "2001:db8::1")'],
     ['startswith', like(image, 'alpine*'), 'kubernetes.audit.requestObject.spec.containers.image:alpine*'],
     ['contains with escapes', like(image, '*a:b(c)\\*d*'), 'kubernetes.audit.requestObject.spec.containers.image:*a\\:b\\(c\\)\\*d*'],
     ['backslash-u stays literal', like(image, '\\\\u0041*'), 'kubernetes.audit.requestObject.spec.containers.image:\\\\u0041*'],

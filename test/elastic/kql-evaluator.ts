@@ -10,7 +10,9 @@
 //   matches any run of characters and the whole value must match.
 // - `field:*`: the field exists (has a non-null value, the empty string included).
 // - number: numeric equality / range; ip: address equality, or CIDR containment when the value
-//   has a `/`; boolean: true/false.
+//   has a `/`, both read as Elasticsearch reads addresses (elasticIpBytes); boolean: true/false.
+// - a document Elasticsearch would refuse to index (documentRejection) is never selected; the
+//   property test requires detc's test-event check to refuse such events.
 // - text: analysed into lower-cased words; a phrase matches consecutive words, an unquoted value
 //   matches when any of its words occurs (not used by the emitter, which refuses text fields).
 
@@ -42,11 +44,11 @@ export function evaluateKql(ast: KqlAst, doc: Doc, mapping: Mapping): boolean {
   }
 }
 
-/** The non-null values of a field (a scalar is a one-value list). */
+/** The non-null values of a field (a scalar is a one-value list; Elasticsearch flattens nested arrays). */
 function valuesOf(doc: Doc, field: string): unknown[] {
   if (!Object.hasOwn(doc, field)) return [];
   const value = doc[field];
-  const list = Array.isArray(value) ? value : [value];
+  const list = Array.isArray(value) ? value.flat(Infinity) : [value];
   return list.filter((v) => v !== null && v !== undefined);
 }
 
@@ -80,7 +82,7 @@ function matches(type: FieldType, v: unknown, value: KqlValue): boolean {
       return value.text === String(v);
     case 'ip':
       if (value.type === 'wildcard' || typeof v !== 'string') return false;
-      return value.text.includes('/') ? inCidr(v, value.text) : sameAddress(v, value.text);
+      return ipTermMatches(v, value.text);
     case 'text': {
       if (typeof v !== 'string') return false;
       const words = analyse(v);
@@ -142,42 +144,100 @@ function analyse(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
-function ipBytes(text: string): number[] | undefined {
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (v4) {
-    const bytes = v4.slice(1).map(Number);
-    return bytes.every((b) => b <= 255) ? [...new Array(10).fill(0), 255, 255, ...bytes] : undefined;
+/**
+ * Elasticsearch's reading of an ip value (InetAddresses.forString), as 16 bytes (IPv4 as
+ * IPv4-mapped IPv6, as the ip type stores it), or undefined when Elasticsearch refuses the text:
+ * - ASCII only; a `%` starts a scope (zone) id, which is dropped (a `%` at the very end is refused);
+ * - with a colon: IPv6 groups of hex digits (any number of digits, value at most ffff), one `::`,
+ *   an optional dotted IPv4 tail, no single colon at either end;
+ * - else four decimal octets 0–255 without leading zeros.
+ */
+export function elasticIpBytes(text: string): number[] | undefined {
+  if (/[^\x00-\x7f]/.test(text)) return undefined;
+  const percent = text.indexOf('%');
+  if (percent === text.length - 1) return undefined;
+  const address = percent === -1 ? text : text.slice(0, percent);
+  const lastColon = address.lastIndexOf(':');
+  if (lastColon === -1) {
+    const v4 = ipv4Bytes(address);
+    return v4 && [...new Array<number>(10).fill(0), 255, 255, ...v4];
   }
-  if (!text.includes(':')) return undefined;
-  const [head, tail, ...rest] = text.split('::');
-  if (rest.length > 0) return undefined;
-  const groups = (s: string | undefined) => (s ? s.split(':') : []);
-  const h = groups(head);
-  const t = groups(tail);
-  const missing = 8 - h.length - t.length;
-  if (tail === undefined ? missing !== 0 : missing < 1) return undefined;
-  const all = [...h, ...new Array(tail === undefined ? 0 : missing).fill('0'), ...t];
-  if (!all.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return undefined;
-  return all.flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 255]);
+  let hex = address;
+  if (address.includes('.')) {
+    if (address.indexOf('.') < lastColon) return undefined; // a colon after a dot
+    const v4 = ipv4Bytes(address.slice(lastColon + 1));
+    if (!v4) return undefined;
+    hex = `${address.slice(0, lastColon + 1)}${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
+  }
+  if (hex.length < 2 || (hex.startsWith(':') && !hex.startsWith('::')) || (hex.endsWith(':') && !hex.endsWith('::'))) return undefined;
+  const halves = hex.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (half: string | undefined): number[] | undefined => {
+    if (!half) return [];
+    const out: number[] = [];
+    for (const g of half.split(':')) {
+      if (!/^[0-9a-fA-F]+$/.test(g) || parseInt(g, 16) > 0xffff) return undefined;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  if (!head || !tail) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail].flatMap((g) => [g >> 8, g & 255]);
 }
 
-function sameAddress(a: string, b: string): boolean {
-  const x = ipBytes(a);
-  const y = ipBytes(b);
-  return x !== undefined && y !== undefined && x.every((byte, i) => byte === y[i]);
+function ipv4Bytes(text: string): number[] | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255)) return undefined;
+  return parts.map(Number);
 }
 
-function inCidr(address: string, block: string): boolean {
-  const [net, prefixText] = block.split('/');
-  const a = ipBytes(address);
-  const n = ipBytes(net!);
-  if (!a || !n) return false;
-  const v4 = !net!.includes(':');
+/** An ip field's term query: address equality, or containment for `address/prefix` (also Lucene's). */
+export function ipTermMatches(value: string, query: string): boolean {
+  return query.includes('/') ? inCidr(value, query) : sameAddress(value, query);
+}
+
+function sameAddress(value: string, query: string): boolean {
+  const x = elasticIpBytes(value);
+  const y = elasticIpBytes(query);
+  if (!y) throw new Error(`Elasticsearch rejects the query: '${query}' is not an IP string literal`);
+  return x !== undefined && x.every((byte, i) => byte === y[i]);
+}
+
+/** InetAddresses.parseCidr: `address/prefix`, never on an IPv4-mapped address written with colons. */
+function inCidr(value: string, block: string): boolean {
+  const [net = '', prefixText = '', ...rest] = block.split('/');
+  const n = elasticIpBytes(net);
+  const v4 = n !== undefined && n.slice(0, 12).every((b, i) => b === (i < 10 ? 0 : 255));
+  if (!n || rest.length > 0 || !/^[0-9]+$/.test(prefixText)) throw new Error(`Elasticsearch rejects the query: "${block}" is not a CIDR block`);
+  if (v4 && net.includes(':')) throw new Error(`Elasticsearch rejects the query: CIDR notation is not allowed with IPv6-mapped IPv4 address [${net}]`);
+  const width = v4 ? 32 : 128;
+  if (Number(prefixText) > width) throw new Error(`Elasticsearch rejects the query: illegal prefix length in ${block}`);
   const prefix = Number(prefixText) + (v4 ? 96 : 0);
+  const a = elasticIpBytes(value);
+  if (!a) return false;
   for (let bit = 0; bit < prefix; bit++) {
     const byte = bit >> 3;
     const mask = 0x80 >> (bit & 7);
     if ((a[byte]! & mask) !== (n[byte]! & mask)) return false;
   }
   return true;
+}
+
+/**
+ * Why Elasticsearch refuses to index a document, or undefined: a value its field's mapping cannot
+ * parse (mapper_parsing_exception; detection rules never see the document). Modelled: an object
+ * where a leaf field is mapped, and an ip field value that is not an address.
+ */
+export function documentRejection(doc: Doc, mapping: Mapping): string | undefined {
+  for (const [field, type] of mapping) {
+    for (const v of valuesOf(doc, field)) {
+      if (typeof v === 'object') return `${field}: an object in a ${type} field`;
+      if (type === 'ip' && (typeof v !== 'string' || elasticIpBytes(v) === undefined)) return `${field}: ${JSON.stringify(v)} is not an IP string literal`;
+    }
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import peggy from 'peggy';
-import type { Doc, Mapping } from './kql-evaluator.ts';
+import { ipTermMatches, type Doc, type Mapping } from './kql-evaluator.ts';
 
 export type LuceneAst =
   | { readonly type: 'bool'; readonly op: 'and' | 'or'; readonly clauses: readonly LuceneAst[] }
@@ -79,7 +79,7 @@ function clause(field: string, value: LuceneValue, doc: Doc, mapping: Mapping): 
         if (typeof v !== 'string') return false;
         const text = value.type === 'phrase' ? value.text : value.type === 'term' ? literalText(value.parts) : undefined;
         if (text === undefined) return false;
-        return text.includes('/') ? ipInBlock(v, text) : sameIp(v, text);
+        return ipTermMatches(v, text);
       }
       case 'boolean':
         return typeof v === 'boolean' && value.type === 'term' && literalText(value.parts) === String(v);
@@ -140,34 +140,4 @@ function luceneRegex(body: string): RegExp {
     else out += escapeJs(ch);
   }
   return new RegExp(`^(?:${out})$`, 'u');
-}
-
-function ipParts(text: string): number[] | undefined {
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (v4) return [...new Array(10).fill(0), 255, 255, ...v4.slice(1).map(Number)];
-  if (!text.includes(':')) return undefined;
-  const [h, t] = text.split('::');
-  const head = h ? h.split(':') : [];
-  const tail = t ? t.split(':') : [];
-  const groups = t === undefined ? head : [...head, ...new Array(8 - head.length - tail.length).fill('0'), ...tail];
-  return groups.flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 255]);
-}
-
-function sameIp(a: string, b: string): boolean {
-  const x = ipParts(a);
-  const y = ipParts(b);
-  return !!x && !!y && x.every((v, i) => v === y[i]);
-}
-
-function ipInBlock(address: string, block: string): boolean {
-  const [net, prefix] = block.split('/');
-  const a = ipParts(address);
-  const n = ipParts(net!);
-  if (!a || !n) return false;
-  const bits = Number(prefix) + (net!.includes(':') ? 0 : 96);
-  for (let bit = 0; bit < bits; bit++) {
-    const mask = 0x80 >> (bit & 7);
-    if ((a[bit >> 3]! & mask) !== (n[bit >> 3]! & mask)) return false;
-  }
-  return true;
 }

@@ -181,8 +181,14 @@ describe('evaluateExpr', () => {
     ['a.b == 1', { a: { b: [[2], [1]] } }, true],
     ['a.b == 1', { a: 1 }, false],
     ['a.b exists', { a: { b: null } }, false],
-    ['a exists', { a: { b: 1 } }, true],
+    // an object is not a value (as in Splunk, which extracts a.b, never a)
+    ['a exists', { a: { b: 1 } }, false],
+    ['not a exists', { a: { b: 1 } }, true],
+    ['a exists', { a: {} }, false],
+    ['a exists', { a: [{ b: 1 }] }, false],
+    ['a exists', { a: [{ b: 1 }, 'x'] }, true],
     ['a == "x"', { a: { b: 'x' } }, false],
+    ['a.b exists', { a: { b: { c: 1 } } }, false],
   ])('%s on %j is %s', (source, event, expected) => {
     expect(evaluateExpr(expr(source), event)).toBe(expected);
   });
@@ -194,6 +200,8 @@ describe('fieldValues', () => {
     [{ a: null }, 'a', []],
     [{}, 'a', []],
     [{ a: [1, null, [2, 3]] }, 'a', [1, 2, 3]],
+    [{ a: { b: 'x' } }, 'a', []],
+    [{ a: [{ b: 'x' }, 'y'] }, 'a', ['y']],
     [{ a: { b: 'x' } }, 'a.b', ['x']],
     [{ 'a.b': 'x' }, 'a.b', ['x']],
     [{ a: { b: 'x' }, 'a.b': 'y' }, 'a.b', ['x', 'y']],

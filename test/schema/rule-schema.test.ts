@@ -132,6 +132,25 @@ describe('rule schema: one error per mistake', () => {
   });
 });
 
+describe('rule schema: integers fit 32 bits', () => {
+  const validateText = (text: string) => validateRuleDocument(SourceDocument.parse('r.yml', text).document!);
+  const threshold = readFileSync(new URL('valid-threshold-rule.yml', FIXTURES), 'utf8');
+
+  it('accepts 2147483647 and refuses 2147483648 and 1e20 at the value', () => {
+    const largest = threshold.replace('version: 1', 'version: 2147483647').replace('    value: 3', '    value: 2147483647');
+    expect(validateText(largest)).toEqual([]);
+    const absurd = threshold
+      .replace('version: 1', 'version: 100000000000000000000')
+      .replace('    value: 3', '    value: 2147483648')
+      .replace('cardinality: { field: resource, value: 2 }', 'cardinality: { field: resource, value: 99999999999 }');
+    expect(validateText(absurd).map((d) => [d.code, d.span.start.line, d.span.start.column, d.message])).toEqual([
+      ['schema/maximum', 5, 10, 'version must be at most 2147483647, not 100000000000000000000'],
+      ['schema/maximum', 16, 12, 'detection.threshold.value must be at most 2147483647, not 2147483648'],
+      ['schema/maximum', 17, 44, 'detection.threshold.cardinality.value must be at most 2147483647, not 99999999999'],
+    ]);
+  });
+});
+
 describe('rule schema: messages speak to the rule author', () => {
   const messages = (file: string) => validateFixture(file).map((d) => d.message);
 

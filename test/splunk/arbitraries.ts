@@ -122,6 +122,25 @@ const cidrExpr: fc.Arbitrary<Expr> = fc
   .tuple(fc.constantFrom(...ipFields), fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }))
   .map(([f, blocks]) => ({ kind: 'cidr' as const, field: ref(f), blocks: blocks.map(str) as never, span: span() }));
 
+// ip fields compare addresses (docs/language.md): one address in several spellings (mapped,
+// hex, upper case, uncompressed) in rules and events, and event values that are not addresses
+// (zone id, spaces), which cidrmatch() and the evaluator both refuse.
+const IP_RULE_VALUES = ['10.1.2.3', '::ffff:10.1.2.3', '2001:db8::1', '2001:DB8::1', '::1', '0:0:0:0:0:0:0:1', '192.168.1.1'];
+const IP_SPELLINGS = ['::ffff:a01:203', '::FFFF:A01:203', '0:0:0:0:0:ffff:a01:203', '2001:DB8:0:0:0:0:0:1', '0:0:0:0:0:0:0:1', 'fe80::1%eth0', ' 10.1.2.3', '10.1.2.3 '];
+const ipEquals: fc.Arbitrary<Expr> = fc
+  .tuple(fc.constantFrom(...ipFields), fc.uniqueArray(fc.constantFrom(...IP_RULE_VALUES), { minLength: 1, maxLength: 3 }))
+  .map(([f, values]) => ({
+    kind: 'equals' as const,
+    field: ref(f),
+    values: values.map(str),
+    ignoreCase: false,
+    written: values.length > 1 ? ('in' as const) : ('==' as const),
+    span: span(),
+  }));
+
+/** An object where a field's value belongs: not a value (docs/language.md); Splunk extracts its leaves. */
+const objectValue = fc.constantFrom<unknown>({ x: 'a' }, { name: '10.1.2.3', id: 1 }, {}, [{ x: 'a' }]);
+
 const existsExpr: fc.Arbitrary<Expr> = fc.constantFrom(...PROPERTY_FIELDS).map((f) => ({ kind: 'exists' as const, field: ref(f), span: span() }));
 
 /** JavaScript regex pieces, each valid on its own and concatenable. */
@@ -144,6 +163,7 @@ const leaf = (atoms: readonly string[]): fc.Arbitrary<Expr> =>
     { weight: 1, arbitrary: cidrExpr },
     { weight: 1, arbitrary: existsExpr },
     { weight: 2, arbitrary: regexExpr },
+    { weight: 1, arbitrary: ipEquals },
   );
 
 const exprOf = (leaves: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> => fc.letrec<{ expr: Expr }>((tie) => ({
@@ -172,14 +192,19 @@ function valueFor(f: Field, atoms: readonly string[]): fc.Arbitrary<unknown> {
     f.type === 'number'
       ? fc.oneof({ weight: 3, arbitrary: number }, { weight: 1, arbitrary: fc.constantFrom(...NUMERIC_TEXT) })
       : f.type === 'ip'
-        ? fc.constantFrom(...IPS)
+        ? fc.constantFrom(...IPS, ...IP_SPELLINGS)
         : f.type === 'boolean'
           ? fc.boolean()
           : f.lowercase // the data source promises lower case
             ? text.map((t) => t.toLowerCase())
             : text;
   const present = f.multiValue ? fc.array(single, { minLength: 0, maxLength: 3 }) : single;
-  return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 6, arbitrary: present });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 6, arbitrary: present },
+    { weight: 1, arbitrary: objectValue },
+  );
 }
 
 const eventOf = (atoms: readonly string[]): fc.Arbitrary<Record<string, unknown>> =>

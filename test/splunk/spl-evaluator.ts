@@ -5,7 +5,8 @@
 //
 // Event model: what Splunk extracts from a JSON event (KV_MODE=json): every field is a list of
 // strings (numbers and booleans as their JSON text, arrays as multi-value fields `name{}`);
-// null, missing and empty arrays give no field at all.
+// null, missing and empty arrays give no field at all; an object gives its leaves as fields of
+// their own (`name.key`), never a value of `name`.
 //
 // `search` semantics modelled:
 // - `f=v` / `f="v"`: true when some value of f matches v, ignoring case; `*` in v matches any run
@@ -38,17 +39,17 @@ export type SplEvent = ReadonlyMap<string, readonly string[]>;
 /** A logical test event → what Splunk would hold, given each field's native name. */
 export function toSplEvent(event: Readonly<Record<string, unknown>>, nativeName: (logical: string) => string): SplEvent {
   const out = new Map<string, string[]>();
-  const text = (value: unknown): string[] => {
-    if (value === null || value === undefined) return [];
-    if (Array.isArray(value)) return value.flatMap(text);
-    if (typeof value === 'string') return [value];
-    if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-    throw new Error(`event value not modelled: ${JSON.stringify(value)}`);
+  const extract = (name: string, value: unknown): void => {
+    if (value === null || value === undefined) return;
+    if (Array.isArray(value)) return value.forEach((item) => extract(name, item));
+    if (typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) extract(`${name}.${key}`, inner);
+      return;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Error(`event value not modelled: ${String(value)}`);
+    out.set(name, [...(out.get(name) ?? []), String(value)]);
   };
-  for (const [name, value] of Object.entries(event)) {
-    const values = text(value);
-    if (values.length > 0) out.set(nativeName(name), values);
-  }
+  for (const [name, value] of Object.entries(event)) extract(nativeName(name), value);
   return out;
 }
 

@@ -120,6 +120,14 @@ const valid: { name: string; expr: Expr; search: string[]; where: string[] }[] =
     ],
   },
   {
+    name: '== on an ip field compares addresses: cidrmatch with the host block in both families, no search term',
+    expr: eq({ ...f('source_ip'), lowercase: true }, [str('10.1.2.3'), str('2001:DB8::1'), str('::ffff:a01:203')]),
+    search: [],
+    where: [
+      `isnotnull(mvfilter(cidrmatch("10.1.2.3/32", 'sourceIPs{}') OR cidrmatch("::ffff:10.1.2.3/128", 'sourceIPs{}') OR cidrmatch("2001:db8::1/128", 'sourceIPs{}')))`,
+    ],
+  },
+  {
     name: 'top-level AND splits between search and where',
     expr: and(eq(f('verb'), [str('create')]), like(f('image'), ['*:latest']), exists(f('user'))),
     search: ['verb="create"', 'requestObject.spec.containers{}.image="*:latest"'],
@@ -152,6 +160,14 @@ const invalid: { name: string; expr: Expr; code: string; line: number; column: n
     line: 3,
     column: 5,
     message: /empty character class/,
+  },
+  {
+    name: '== on an ip field with a value that is not an address',
+    expr: eq(f('source_ip'), [{ kind: 'string', value: 'fe80::1%eth0', span: span(4, 8) }]),
+    code: 'splunk/invalid-ip',
+    line: 4,
+    column: 8,
+    message: /is not an IP address/,
   },
   {
     name: 'a native field name SPL cannot quote',

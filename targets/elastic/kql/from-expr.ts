@@ -5,7 +5,7 @@
 
 import { error, type Diagnostic } from '../../../compiler/diagnostics.ts';
 import { assertNever, type Cidr, type Equals, type Expr, type Field, type Like, type Range, type Span, type Value } from '../../../compiler/ir.ts';
-import { checkCidr, checkFieldType, checkValue, regexRefusal } from '../field-checks.ts';
+import { addressText, checkFieldType, checkValue, cidrText, regexRefusal } from '../field-checks.ts';
 import { quoteKql, kqlField } from './escape.ts';
 import { globToKql } from './glob.ts';
 import { and, not, or, type KqlNode } from './tree.ts';
@@ -81,11 +81,8 @@ function range(expr: Range, out: Diagnostic[]): KqlNode {
 function cidr(expr: Cidr, out: Diagnostic[]): KqlNode {
   const field = expr.field.field;
   if (!checkFieldType(field, ['ip'], 'cidr', expr.span, out)) return { kind: 'raw', text: '' };
-  const values = expr.blocks.map((block) => {
-    checkCidr(block, out);
-    // An ip field's term query understands CIDR notation: `source.ip:"10.0.0.0/8"`.
-    return quoteKql(block.value);
-  });
+  // An ip field's term query understands CIDR notation: `source.ip:"10.0.0.0/8"`.
+  const values = expr.blocks.map((block) => quoteKql(cidrText(block, out) ?? ''));
   return { kind: 'match', field: kqlField(field.elastic), values };
 }
 
@@ -97,8 +94,9 @@ function valueText(field: Field, value: Value, out: Diagnostic[]): string {
     case 'boolean':
       return String(value.value);
     case 'string':
-      // A quoted phrase on a keyword field is an exact, case-sensitive term match.
-      return quoteKql(value.value);
+      // On an ip field, a term query compares addresses (10.1.2.3 equals ::ffff:10.1.2.3); on a
+      // keyword field, a quoted phrase is an exact, case-sensitive term match.
+      return quoteKql(field.type === 'ip' ? addressText(value.value) : value.value);
     default:
       return assertNever(value, 'value');
   }

@@ -11,7 +11,7 @@
 import type { Diagnostic } from '../../../compiler/diagnostics.ts';
 import { error } from '../../../compiler/diagnostics.ts';
 import { assertNever, type Cidr, type Equals, type Expr, type Field, type Glob, type Like, type Range, type Span, type Value } from '../../../compiler/ir.ts';
-import { checkCidr, checkFieldType, checkValue, regexRefusal } from '../field-checks.ts';
+import { addressText, checkFieldType, checkValue, cidrText, regexRefusal } from '../field-checks.ts';
 import { and, not, or, type KqlNode } from '../kql/tree.ts';
 import { caseInsensitiveRegex, exactGlob, hasMultiCharacterFold } from './case-insensitive.ts';
 import { escapeLuceneTerm, quoteLucene } from './escape.ts';
@@ -88,7 +88,7 @@ function valueText(field: Field, value: Value, out: Diagnostic[]): string {
       return String(value.value);
     case 'string':
       // An ip field's term query parses the address; a keyword field's phrase is one exact term.
-      if (field.type === 'ip') return escapeLuceneTerm(value.value);
+      if (field.type === 'ip') return escapeLuceneTerm(addressText(value.value));
       if (value.value === '') {
         out.push(error('elastic/lucene-empty-value', value.span, 'Lucene has no query for an empty value; this rule needs Lucene for another comparison, so compare a non-empty value here or use "exists".'));
         return '';
@@ -141,7 +141,7 @@ function range(expr: Range, out: Diagnostic[]): KqlNode {
 function cidr(expr: Cidr, out: Diagnostic[]): KqlNode {
   const field = expr.field.field;
   if (!checkFieldType(field, ['ip'], 'cidr', expr.span, out)) return NOTHING;
-  const values = expr.blocks.map((block) => (checkCidr(block, out) ? escapeLuceneTerm(block.value) : ''));
+  const values = expr.blocks.map((block) => escapeLuceneTerm(cidrText(block, out) ?? ''));
   return { kind: 'match', field: escapeLuceneTerm(field.elastic), values };
 }
 

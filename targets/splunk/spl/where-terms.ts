@@ -20,7 +20,7 @@ import type { Diagnostic } from '../../../compiler/diagnostics.ts';
 import { error } from '../../../compiler/diagnostics.ts';
 import type { Cidr, Equals, Expr, FieldRef, Like, NumberValue, Range, Regex, Value } from '../../../compiler/ir.ts';
 import { assertNever } from '../../../compiler/ir.ts';
-import { cidrmatchBlocks } from './cidr.ts';
+import { addressBlocks, cidrmatchBlocks } from './cidr.ts';
 import { anchoredAlternatives, escapeRegexText, globHasWildcards, globToRegex, translateRegex } from './regex.ts';
 import { evalField, isEvalSafeFieldName, plainNumber, quoteString } from './strings.ts';
 
@@ -95,6 +95,7 @@ function numberLiteral(value: NumberValue, diagnostics: Diagnostic[]): string {
 }
 
 function equalsToWhere(expr: Equals, diagnostics: Diagnostic[]): string {
+  if (expr.field.field.type === 'ip') return addressEqualsToWhere(expr, diagnostics);
   const tests: string[] = [];
   const texts = expr.values.filter((value) => value.kind !== 'number');
   const numbers = expr.values.filter((value) => value.kind === 'number');
@@ -132,7 +133,6 @@ function regexToWhere(expr: Regex, diagnostics: Diagnostic[]): string {
 }
 
 function cidrToWhere(expr: Cidr, diagnostics: Diagnostic[]): string {
-  const ref = field(expr.field, diagnostics);
   const blocks = expr.blocks.flatMap((block) => {
     const written = cidrmatchBlocks(block.value);
     if (written === undefined) {
@@ -141,6 +141,28 @@ function cidrToWhere(expr: Cidr, diagnostics: Diagnostic[]): string {
     }
     return written;
   });
-  const tests = blocks.map((block) => `cidrmatch(${quoteString(block)}, ${ref})`);
+  return cidrmatchAny(expr.field, blocks, diagnostics);
+}
+
+/** `==`/`in` on an ip field compares addresses: 10.1.2.3 equals ::ffff:10.1.2.3 (cidr.ts). */
+function addressEqualsToWhere(expr: Equals, diagnostics: Diagnostic[]): string {
+  const blocks = expr.values.flatMap((value) => {
+    const written = value.kind === 'string' ? addressBlocks(value.value) : undefined;
+    if (written === undefined) {
+      diagnostics.push(
+        error('splunk/invalid-ip', value.span, `${JSON.stringify(value.value)} is not an IP address, and "${expr.field.field.name}" is an ip field; write an address such as 10.0.0.1 or 2001:db8::1.`),
+      );
+      return [];
+    }
+    return written;
+  });
+  return cidrmatchAny(expr.field, [...new Set(blocks)], diagnostics);
+}
+
+/** True when some value of the field lies in one of the blocks; never null (see the top). */
+function cidrmatchAny(ref: FieldRef, blocks: readonly string[], diagnostics: Diagnostic[]): string {
+  if (blocks.length === 0) return 'false()';
+  const name = field(ref, diagnostics);
+  const tests = blocks.map((block) => `cidrmatch(${quoteString(block)}, ${name})`);
   return `isnotnull(mvfilter(${tests.length === 1 ? tests[0] : tests.join(' OR ')}))`;
 }
