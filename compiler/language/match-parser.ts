@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import peggy from 'peggy';
 import type { Parser } from 'peggy';
 import type { Span } from '../diagnostics.ts';
+import { packageUrl } from '../package-files.ts';
 
-const GRAMMAR_URL = new URL('./grammar/match.peggy', import.meta.url);
+const GRAMMAR_URL = packageUrl('compiler/language/grammar/match.peggy');
 
 let cached: Parser | undefined;
 

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import peggy from 'peggy';
+import { packageUrl } from '../../compiler/package-files.ts';
 
 export type ConditionNode =
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ConditionNode[] }
@@ -28,7 +29,7 @@ export interface ParsedCondition {
 let parser: peggy.Parser | undefined;
 
 function conditionParser(): peggy.Parser {
-  parser ??= peggy.generate(readFileSync(new URL('./condition.peggy', import.meta.url), 'utf8'));
+  parser ??= peggy.generate(readFileSync(packageUrl('importers/sigma/condition.peggy'), 'utf8'));
   return parser;
 }
 
