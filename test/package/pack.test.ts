@@ -46,15 +46,23 @@ describe('npm pack', async () => {
     expect(packed.filter((p) => p.startsWith('lib/'))).toEqual(expected);
   });
 
+  /** The paths (files, or folders ending in `/`) the runtime code names through packageUrl(). */
+  const named = new Set<string>();
+  for (const file of runtimeCode) {
+    for (const m of readFileSync(join(repoRoot, file), 'utf8').matchAll(/packageUrl\(\s*[`'"]([^`'"$]+)/g)) named.add(m[1]!);
+  }
+  const isNamed = (packedPath: string) => [...named].some((path) => (path.endsWith('/') ? packedPath.startsWith(path) : packedPath === path));
+
   it('ships every data file the code names through packageUrl()', () => {
-    const named = new Set<string>();
-    for (const file of runtimeCode) {
-      for (const m of readFileSync(join(repoRoot, file), 'utf8').matchAll(/packageUrl\(\s*[`'"]([^`'"$]+)/g)) named.add(m[1]!);
-    }
     expect(named.size).toBeGreaterThan(5);
     for (const path of named) {
       expect(packed.some((p) => (path.endsWith('/') ? p.startsWith(path) : p === path)), path).toBe(true);
     }
+  });
+
+  it('ships no data file the code does not read (package.json `files` lists nothing stale)', () => {
+    const always = ['bin/detc.js', 'package.json', 'README.md'];
+    expect(packed.filter((p) => !p.startsWith('lib/') && !always.includes(p) && !isNamed(p))).toEqual([]);
   });
 
   it('reads data files only through packageUrl(): import.meta.url elsewhere names a module beside the code', () => {
