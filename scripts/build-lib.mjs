@@ -69,11 +69,20 @@ function currentHash() {
   }
 }
 
+/** TypeScript is a devDependency: `npm install --omit=dev` in the detc folder itself cannot build. */
+function typescriptPackage() {
+  try {
+    return createRequire(import.meta.url).resolve('typescript/package.json');
+  } catch {
+    throw new Error('TypeScript is not installed, so lib/ cannot be built; run `npm install` without --omit=dev');
+  }
+}
+
 function build(files, hash) {
   const staging = join(root, `lib.building-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+    const tsc = join(dirname(typescriptPackage()), 'bin', 'tsc');
     execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], { cwd: root, stdio: 'inherit' });
     for (const file of files.filter((f) => isCopiedModule(f) && SOURCE_FOLDERS.includes(f.split('/')[0]))) {
       const target = join(staging, ...file.split('/'));
