@@ -2,7 +2,8 @@
 // Builds lib/, the JavaScript that bin/detc.js runs:
 //
 //   npm run build                      always rebuilds (npm runs it as `prepare` on npm install / npm ci)
-//   node scripts/build-lib.mjs --if-stale   rebuilds only when the sources changed (the test setup)
+//   node scripts/build-lib.mjs --if-stale   rebuilds only when the sources changed, and tolerates
+//                                           type errors (the test setup)
 //
 // 1. tsc compiles compiler/, targets/, importers/ and driver/ (tsconfig.build.json), rewriting the
 //    `.ts` import specifiers to `.js`.
@@ -78,12 +79,20 @@ function typescriptPackage() {
   }
 }
 
-function build(files, hash) {
+function build(files, hash, options) {
   const staging = join(root, `lib.building-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
     const tsc = join(dirname(typescriptPackage()), 'bin', 'tsc');
-    execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], { cwd: root, stdio: 'inherit' });
+    try {
+      execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], { cwd: root, stdio: 'inherit' });
+    } catch (e) {
+      // Exit status 2: type errors, but every file was emitted. The test setup goes on with
+      // that output (npm test type-checks first anyway), so a type error in one file does not
+      // stop every unrelated unit test from running; a real build fails.
+      if (!(options.allowTypeErrors && e.status === 2)) throw e;
+      process.stderr.write('build-lib: type errors above; lib/ was emitted anyway for the tests\n');
+    }
     for (const file of files.filter((f) => isCopiedModule(f) && SOURCE_FOLDERS.includes(f.split('/')[0]))) {
       const target = join(staging, ...file.split('/'));
       mkdirSync(dirname(target), { recursive: true });
@@ -101,8 +110,9 @@ function build(files, hash) {
 function main(args) {
   const files = inputFiles();
   const hash = sourceHash(files);
-  if (args.includes('--if-stale') && existsSync(LIB) && currentHash() === hash) return;
-  build(files, hash);
+  const ifStale = args.includes('--if-stale');
+  if (ifStale && existsSync(LIB) && currentHash() === hash) return;
+  build(files, hash, { allowTypeErrors: ifStale });
   process.stderr.write(`built ${relative(process.cwd(), LIB) || '.'}${sep} from ${files.length} files\n`);
 }
 
