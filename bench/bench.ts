@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatOutputFiles } from '../driver/format-output.ts';
 import type { Library } from '../compiler/ir.ts';
-import { targets } from '../targets/index.ts';
+import { loadTargets } from '../targets/index.ts';
 import type { QueryPreview } from '../targets/target.ts';
 import { runRuleTests } from '../compiler/evaluate.ts';
 import { loadLibrary } from '../compiler/load/load-library.ts';
@@ -107,6 +107,7 @@ async function benchSynthetic(count: number): Promise<void> {
 async function benchTargets(rows: Row[], library: Library, count: number): Promise<Map<string, number>> {
   const refusals = new Map<string, number>();
   const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
+  const targets = await loadTargets();
   const context = { targets: targets.map((t) => t.name), queries };
   for (const target of targets) {
     const emitted = await measure(rows, `emit ${target.name}`, count, () => target.emit(library, context));

@@ -1,7 +1,8 @@
 // `detc build`: validate, emit every selected target from the IR, format, write atomically.
 // Nothing is written when any stage (including a target refusing a rule) reports an error.
 
-import { targets as allTargets } from '../targets/index.ts';
+import { loadTargets } from '../targets/index.ts';
+export { targetNames } from '../targets/index.ts';
 import type { OutputFile, QueryPreview, Target } from '../targets/target.ts';
 import { error, fileSpan, hasErrors, sortDiagnostics, type Diagnostic } from '../compiler/diagnostics.ts';
 import type { Library } from '../compiler/ir.ts';
@@ -23,7 +24,7 @@ export interface EmitOptions {
 
 /** Runs the targets in the order of targets/index.ts and gathers their files. Pure but for prettier. */
 export async function emitTargets(library: Library, names: readonly string[], options: EmitOptions = {}): Promise<EmitAllResult> {
-  const selected: Target[] = allTargets.filter((t) => names.includes(t.name));
+  const selected: Target[] = await loadTargets(names);
   const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
   const diagnostics: Diagnostic[] = [];
   const files: OutputFile[] = [];
@@ -47,8 +48,4 @@ export async function emitTargets(library: Library, names: readonly string[], op
 function asSkipped(d: Diagnostic, target: string): Diagnostic {
   if (d.severity !== 'error') return d;
   return { ...d, severity: 'warning', message: `left out of the ${target} output (--skip-refused): ${d.message}` };
-}
-
-export function targetNames(): string[] {
-  return allTargets.map((t) => t.name);
 }

@@ -1,31 +1,16 @@
-// The JSON Schemas of detc's YAML files, compiled once per process with ajv (JSON Schema 2020-12).
-// Compiling is the expensive part of ajv, so it happens lazily on first use and is then shared
-// by every document validated in the process.
+// The JSON Schemas of detc's YAML files (JSON Schema 2020-12). Validation runs ajv's standalone
+// code, generated from schema/*.schema.json ahead of time (`npm run schema:generate`, committed in
+// generated/): compiling schemas was the expensive part of ajv, and detc no longer does it, nor
+// loads ajv's compiler, when it starts. The schema documents themselves are read only when a file
+// has errors, for the messages (descriptions, enums, `$ref`s to follow).
 
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { packageUrl } from '../package-files.ts';
+import * as generated from './generated/validators.js';
+import { ROOT_FILES, SCHEMA_FILES, type SchemaKind } from './schema-files.ts';
 
-/** What kind of file a schema describes. */
-export type SchemaKind = 'rule' | 'data-source' | 'config';
-
-const SCHEMA_DIRECTORY = new URL('../../schema/', import.meta.url);
-
-/** Every schema file, including the per-target schemas that rule and config schemas `$ref`. */
-const SCHEMA_FILES = [
-  'targets/splunk.schema.json',
-  'targets/elastic.schema.json',
-  'targets/docs.schema.json',
-  'rule.schema.json',
-  'data-source.schema.json',
-  'config.schema.json',
-] as const;
-
-const ROOT_FILES: Record<SchemaKind, string> = {
-  rule: 'rule.schema.json',
-  'data-source': 'data-source.schema.json',
-  config: 'config.schema.json',
-};
+export type { SchemaKind } from './schema-files.ts';
 
 export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
 
@@ -36,38 +21,49 @@ interface CompiledSchemas {
   readonly rootIds: Record<SchemaKind, string>;
 }
 
-let compiled: CompiledSchemas | undefined;
+interface SchemaDocuments {
+  readonly byId: ReadonlyMap<string, JsonSchema>;
+  readonly rootIds: Record<SchemaKind, string>;
+}
+
+const validators: Record<SchemaKind, ValidateFunction> = {
+  rule: generated.rule,
+  'data-source': generated.dataSource,
+  config: generated.config,
+};
+
+let documents: SchemaDocuments | undefined;
+
+function schemaDocuments(): SchemaDocuments {
+  documents ??= readSchemaDocuments();
+  return documents;
+}
+
+const compiled: CompiledSchemas = {
+  validators,
+  get byId() {
+    return schemaDocuments().byId;
+  },
+  get rootIds() {
+    return schemaDocuments().rootIds;
+  },
+};
 
 export function schemas(): CompiledSchemas {
-  compiled ??= compileSchemas();
   return compiled;
 }
 
-function compileSchemas(): CompiledSchemas {
-  // allErrors: report every problem of a file at once, not just the first.
-  // verbose: keep the failing sub-schema on each error (messages use its enum, description …).
-  // strictRequired is off because if/then branches require keys declared by the enclosing schema.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  // ajv-formats is CommonJS: imported from ESM, its default export is the plugin function itself,
-  // while its type declarations describe a namespace holding it.
-  (addFormats as unknown as (ajv: Ajv2020) => Ajv2020)(ajv);
-
+function readSchemaDocuments(): SchemaDocuments {
   const byId = new Map<string, JsonSchema>();
   const idOfFile = new Map<string, string>();
   for (const file of SCHEMA_FILES) {
-    const schema = JSON.parse(readFileSync(new URL(file, SCHEMA_DIRECTORY), 'utf8')) as { $id: string };
-    ajv.addSchema(schema);
+    const schema = JSON.parse(readFileSync(packageUrl(`schema/${file}`), 'utf8')) as { $id: string };
     byId.set(schema.$id, schema);
     idOfFile.set(file, schema.$id);
   }
   const rootIds = {} as Record<SchemaKind, string>;
-  const validators = {} as Record<SchemaKind, ValidateFunction>;
-  for (const kind of Object.keys(ROOT_FILES) as SchemaKind[]) {
-    const id = idOfFile.get(ROOT_FILES[kind])!;
-    rootIds[kind] = id;
-    validators[kind] = ajv.getSchema(id)!;
-  }
-  return { validators, byId, rootIds };
+  for (const kind of Object.keys(ROOT_FILES) as SchemaKind[]) rootIds[kind] = idOfFile.get(ROOT_FILES[kind])!;
+  return { byId, rootIds };
 }
 
 /**

@@ -25,9 +25,10 @@ export function validateConfigDocument(doc: SourceDocument): Diagnostic[] {
 }
 
 function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: string): Diagnostic[] {
-  const { validators, rootIds } = schemas();
-  const validate = validators[kind];
+  const validate = schemas().validators[kind];
   if (validate(doc.data)) return [];
+  // Only a file with errors needs the schema documents (read on first use) for its messages.
+  const { rootIds } = schemas();
   const misplaced = misplacedFile(doc, kind);
   if (misplaced) return [misplaced];
   const problems = collapseErrors(validate.errors ?? []).map(({ error: ajvError, alternative }) => {

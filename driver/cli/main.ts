@@ -4,14 +4,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
-import { emitTargets, targetNames } from '../emit-all-targets.ts';
-import { writeOutputAtomically } from '../write-output.ts';
-import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.ts';
-import { runRuleTests } from '../../compiler/evaluate.ts';
-import { runImportSigma } from '../import-sigma.ts';
-import { compileLibrary } from '../../compiler/pipeline.ts';
-import { formatDiagnostics, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
+import type { Diagnostic } from '../../compiler/diagnostics.ts';
+import { packageUrl } from '../../compiler/package-files.ts';
+import { targetNames } from '../../targets/index.ts';
+import type { DiagnosticFormat } from './format-diagnostics.ts';
+
+// Each command imports what it runs when it runs (`await import(…)` in its action), so
+// `detc --version` and `--help` load no compiler, `validate` loads no target, and a build loads
+// only the targets it was asked for (targets/index.ts). Start-up is most of the time of a small run.
 
 export interface Io {
   readonly cwd: string;
@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let exitCode = 0;
   const program = new Command('detc')
     .description('Detection-as-code compiler: YAML rules to Splunk ES, Elastic and documentation.')
-    .version(packageJson.version)
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run detc --help for usage)');
@@ -40,8 +40,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (paths: string[], options: { format: DiagnosticFormat }) => {
+      const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
       const result = await compileLibrary({ paths, cwd: io.cwd });
-      printDiagnostics(io, result.diagnostics, options.format);
+      await printDiagnostics(io, result.diagnostics, options.format);
       if (options.format !== 'json') io.out(summaryLine(result.diagnostics, result.fileCount) + '\n');
       exitCode = hasErrors(result.diagnostics) ? 1 : 0;
     });
@@ -51,9 +52,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("run every rule's tests against the reference evaluator")
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .action(async (paths: string[]) => {
+      const { compileLibrary } = await frontEnd();
+      const { runRuleTests } = await import('../../compiler/evaluate.ts');
       const result = await compileLibrary({ paths, cwd: io.cwd });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      printDiagnostics(io, errors, 'text');
+      await printDiagnostics(io, errors, 'text');
       let passed = 0;
       let failed = 0;
       for (const rule of result.partial.rules) {
@@ -86,16 +89,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         exitCode = 2;
         return;
       }
+      const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
+      const { emitTargets } = await import('../emit-all-targets.ts');
+      const { writeOutputAtomically } = await import('../write-output.ts');
       const result = await compileLibrary({ paths, cwd: io.cwd });
       if (!result.library) {
-        printDiagnostics(io, result.diagnostics, 'text');
+        await printDiagnostics(io, result.diagnostics, 'text');
         io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
         exitCode = 1;
         return;
       }
       const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
       const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
-      printDiagnostics(io, diagnostics, 'text');
+      await printDiagnostics(io, diagnostics, 'text');
       if (hasErrors(diagnostics)) {
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         io.out(`build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing written\n`);
@@ -116,6 +122,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .requiredOption('--out <dir>', 'folder for the detc rules and data sources')
     .option('--report <file>', 'write a JSON report: imported, imported with warnings, refused (why)')
     .action(async (paths: string[], options: { out: string; report?: string }) => {
+      const { runImportSigma } = await import('../import-sigma.ts');
       const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, ...(options.report ? { report: options.report } : {}) });
       io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
       exitCode = result.exitCode;
@@ -130,7 +137,22 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   return exitCode;
 }
 
-function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(packageUrl('package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** What validate, test and build share: the pipeline and the diagnostic helpers. */
+async function frontEnd() {
+  const [{ compileLibrary }, { hasErrors }, { summaryLine }] = await Promise.all([
+    import('../../compiler/pipeline.ts'),
+    import('../../compiler/diagnostics.ts'),
+    import('./format-diagnostics.ts'),
+  ]);
+  return { compileLibrary, hasErrors, summaryLine };
+}
+
+async function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): Promise<void> {
+  const { formatDiagnostics } = await import('./format-diagnostics.ts');
   const sources = new Map<string, string | undefined>();
   const lookup = (file: string) => {
     if (!sources.has(file)) {

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { packageUrl } from '../../compiler/package-files.ts';
 import { importCorrelation } from './correlation.ts';
 import { importRule } from './import-rule.ts';
 import { DataSourceRegistry } from './logsource.ts';
@@ -18,7 +19,7 @@ export interface SigmaImport {
   readonly report: ImportReport;
 }
 
-const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
+const SCHEMA_DIR = fileURLToPath(packageUrl('schema/'));
 
 /** Converts Sigma rules without writing anything. `outDir` only sets the schema comments' relative paths. */
 export async function importSigma(paths: readonly string[], cwd: string, outDir = cwd): Promise<SigmaImport> {

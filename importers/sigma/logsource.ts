@@ -9,6 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { packageUrl } from '../../compiler/package-files.ts';
 import type { FieldType } from '../../compiler/ir.ts';
 import type { DataSourceSource, FieldSource } from '../../compiler/load/source-types.ts';
 import type { FieldResolver } from './detection.ts';
@@ -67,8 +68,8 @@ export const LOGSOURCE_MAPPINGS: readonly LogsourceMapping[] = [
   { logsource: { product: 'gcp', service: 'gcp.audit' }, dataSource: 'gcp_audit' },
 ];
 
-const SHIPPED = new URL('./data-sources/', import.meta.url);
-const LIBRARY = new URL('../../rules/data-sources/', import.meta.url);
+const SHIPPED = packageUrl('importers/sigma/data-sources/');
+const LIBRARY = packageUrl('rules/data-sources/');
 
 function readDataSource(name: string): DataSourceSource | undefined {
   for (const folder of [SHIPPED, LIBRARY]) {

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Library } from '../../compiler/ir.ts';
+import { packageUrl } from '../../compiler/package-files.ts';
 import type { EmitContext, EmitResult, OutputFile, Target } from '../target.ts';
 import { buildMatrix } from './matrix.ts';
 import { renderHtml, renderMarkdown } from './render.ts';
@@ -12,7 +13,7 @@ import { buildRulesIndex, compare } from './rules-index.ts';
 import { buildDataSourcePages, buildTacticPages, dataSourceSlugs } from './section-pages.ts';
 import { assignSlugs } from './slugs.ts';
 
-const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+const asset = (name: string) => readFileSync(packageUrl(`targets/docs/assets/${name}`), 'utf8');
 
 export interface SiteInfo {
   readonly title: string;

@@ -5,10 +5,11 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { packageUrl } from '../../compiler/package-files.ts';
 import type { Inline } from './inline-code.ts';
 import { markdownCodeBlock, markdownCodeSpan, markdownInline, markdownLink, markdownParagraphs, markdownRich } from './markdown-escape.ts';
 
-const templatesDir = new URL('./templates/', import.meta.url);
+const templatesDir = packageUrl('targets/docs/templates/');
 
 /** Reads the templates of one flavour (`html` or `md`): pages at the top, partials in `partials/`. */
 export function templateSources(flavour: 'html' | 'md'): { pages: Map<string, string>; partials: Map<string, string> } {

@@ -3,7 +3,7 @@
 import { formatOutputFile } from '../../driver/format-output.ts';
 import type { Library } from '../../compiler/ir.ts';
 import { docsTarget } from '../../targets/docs/index.ts';
-import { targets } from '../../targets/index.ts';
+import { loadTargets } from '../../targets/index.ts';
 import type { QueryPreview } from '../../targets/target.ts';
 
 export type Queries = ReadonlyMap<string, ReadonlyMap<string, QueryPreview>>;
@@ -27,6 +27,7 @@ export function fileAt(files: ReadonlyMap<string, string>, path: string): string
 /** The queries of the targets listed before docs in targets/index.ts, as `detc build` hands them to docs. */
 export async function queriesOfEarlierTargets(library: Library): Promise<Queries> {
   const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
+  const targets = await loadTargets();
   const names = targets.map((t) => t.name);
   for (const target of targets) {
     if (target.name === 'docs') break;
