@@ -19,7 +19,7 @@
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,14 @@ function isTypeScript(path) {
 /** JavaScript modules imported by the compiled code. An `assets/` folder holds files detc copies into its output (the docs site's script): data, not code. */
 export function isCopiedModule(path) {
   return /\.(js|mjs|cjs)$/.test(path) && !path.split('/').includes('assets');
+}
+
+/**
+ * A copied module's relative `.ts` imports (a generated parser importing the keyword list) name
+ * the compiled `.js` in lib/, as tsc's rewriteRelativeImportExtensions does for compiled files.
+ */
+export function withJsSpecifiers(source) {
+  return source.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\.ts\2/g, '$1$2$3.js$2');
 }
 
 function sourceHash(files) {
@@ -96,7 +104,7 @@ function build(files, hash, options) {
     for (const file of files.filter((f) => isCopiedModule(f) && SOURCE_FOLDERS.includes(f.split('/')[0]))) {
       const target = join(staging, ...file.split('/'));
       mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(join(root, file), target);
+      writeFileSync(target, withJsSpecifiers(readFileSync(join(root, file), 'utf8')));
     }
     writeFileSync(join(staging, HASH_FILE), hash + '\n');
     rmSync(LIB, { recursive: true, force: true });
