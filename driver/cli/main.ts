@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { emitTargets, targetNames } from '../emit-all-targets.ts';
-import { writeOutputAtomically } from '../write-output.ts';
+import { openOutput } from '../write-output.ts';
+import { summarizeTargets, targetSummaryLine } from '../build-summary.ts';
+import { printable } from '../output-paths.ts';
+import { CONFIG_FILE } from '../../compiler/load/load-library.ts';
 import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.ts';
 import { runRuleTests } from '../../compiler/evaluate.ts';
 import { runImportSigma } from '../import-sigma.ts';
@@ -73,7 +76,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   program
     .command('build')
-    .description('validate, then compile the library to every target and replace the output folder atomically')
+    .description('validate, then compile the library to every target and replace the output folder (only one detc made) atomically')
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .option('--out <dir>', 'output folder', 'dist')
     .option('--target <names>', `comma-separated targets (${targetNames().join(', ')})`, targetNames().join(','))
@@ -86,26 +89,44 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         exitCode = 2;
         return;
       }
-      const result = await compileLibrary({ paths, cwd: io.cwd });
-      if (!result.library) {
-        printDiagnostics(io, result.diagnostics, 'text');
-        io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
-        exitCode = 1;
+      // The output is checked and locked before the build, so a refused --out costs nothing and
+      // a second build into the same folder waits for this one (docs/output.md).
+      const opened = await openOutput({ out: options.out, cwd: io.cwd, command: 'build', inputs: [...paths, CONFIG_FILE], onWait: io.err });
+      if (opened.kind === 'refused') {
+        printOutputDiagnostics(io, opened.diagnostics);
+        exitCode = opened.exitCode;
         return;
       }
-      const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
-      const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
-      printDiagnostics(io, diagnostics, 'text');
-      if (hasErrors(diagnostics)) {
-        const errors = diagnostics.filter((d) => d.severity === 'error').length;
-        io.out(`build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing written\n`);
-        exitCode = 1;
-        return;
+      try {
+        const result = await compileLibrary({ paths, cwd: io.cwd });
+        if (!result.library) {
+          printDiagnostics(io, result.diagnostics, 'text');
+          io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
+          exitCode = 1;
+          return;
+        }
+        const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
+        const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
+        printDiagnostics(io, diagnostics, 'text');
+        const perTarget = summarizeTargets(result.library, emitted.targets).map((summary) => `  ${targetSummaryLine(summary)}\n`).join('');
+        if (hasErrors(diagnostics)) {
+          const errors = diagnostics.filter((d) => d.severity === 'error').length;
+          io.out(`build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing written\n${perTarget}`);
+          exitCode = 1;
+          return;
+        }
+        const written = await opened.output.write(emitted.files);
+        printOutputDiagnostics(io, written.diagnostics);
+        if (!written.written) {
+          io.out(`build failed: ${printable(options.out)} could not be written; the previous output is unchanged\n`);
+          exitCode = 1;
+          return;
+        }
+        const count = result.library.rules.length;
+        io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${printable(options.out)}\n${perTarget}`);
+      } finally {
+        await opened.output.close();
       }
-      const outDir = resolve(io.cwd, options.out);
-      await writeOutputAtomically(outDir, emitted.files);
-      const count = result.library.rules.length;
-      io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${options.out}\n`);
     });
 
   const importCommand = program.command('import').description('bring rules from other formats into detc');
@@ -116,8 +137,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .requiredOption('--out <dir>', 'folder for the detc rules and data sources')
     .option('--report <file>', 'write a JSON report: imported, imported with warnings, refused (why)')
     .action(async (paths: string[], options: { out: string; report?: string }) => {
-      const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, ...(options.report ? { report: options.report } : {}) });
-      io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
+      const report = options.report !== undefined ? { report: options.report } : {};
+      const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, onWait: io.err, ...report });
+      printOutputDiagnostics(io, result.diagnostics);
+      if (result.summary) io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
       exitCode = result.exitCode;
     });
 
@@ -128,6 +151,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     throw e;
   }
   return exitCode;
+}
+
+/** Diagnostics about output paths: without a source excerpt, since the path named is no rule file (it may be any file). */
+function printOutputDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  const text = formatDiagnostics(diagnostics, 'text', () => undefined);
+  if (text) io.out(text);
 }
 
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
