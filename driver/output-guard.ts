@@ -46,8 +46,9 @@ export async function checkOutputFolderPath(request: PathRequest): Promise<Diagn
       `${option} "${path}" is the current folder or a folder above it; detc replaces the whole output folder, so it would delete your project. Name a folder of its own, e.g. ${option} dist.`,
     );
   }
-  const home = await placeOf(homedir());
-  if (isWithin(home.followed, out.entry) || isWithin(homedir(), absolute)) {
+  const homePath = homeFolder();
+  const home = homePath === undefined ? undefined : await placeOf(homePath);
+  if (homePath !== undefined && home !== undefined && (isWithin(home.followed, out.entry) || isWithin(homePath, absolute))) {
     return refusal(
       'output/encloses-home',
       shown,
@@ -101,6 +102,16 @@ export async function checkOutputFilePath(request: PathRequest & { readonly outF
     }
   }
   return undefined;
+}
+
+/** The home folder, when there is one (HOME unset and no passwd entry: none). */
+function homeFolder(): string | undefined {
+  try {
+    const home = homedir();
+    return home === '' ? undefined : resolve(home);
+  } catch {
+    return undefined;
+  }
 }
 
 function emptyPath(option: string, cwd: string): Diagnostic {

@@ -8,7 +8,7 @@
 // Nothing here throws for a problem of the file system: each becomes a diagnostic naming the
 // path and the operating system's reason.
 
-import { lstat, mkdir, readdir, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { OutputFile } from '../targets/target.ts';

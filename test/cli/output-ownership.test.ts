@@ -2,17 +2,22 @@
 // sigma --out X [--report F]` replace X only when it is missing, empty, or their own previous
 // output. Every other X is refused with a code, exit 2, and nothing touched: a snapshot of the
 // whole scratch folder (project, home, sentinels) is identical before and after.
+//
+// The cases the issue names run the real command as a process; further cases of the same class
+// run the same CLI in process (`main`), which costs no start-up per case.
 
 import { cp, mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../driver/cli/main.ts';
 import { MARKER_FILE, markerText } from '../../driver/output-marker.ts';
 import { outputFiles, repoRoot, runDetc, snapshot, type Run } from './output-process.ts';
 
 let scratch: string;
 let project: string;
 let home: string;
+const realHome = process.env.HOME;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'detc-own-'));
@@ -32,8 +37,12 @@ beforeAll(async () => {
   await symlink('notes.txt', join(project, 'link-to-notes'));
   await mkdir(join(project, 'other-project'));
   await writeFile(join(project, 'other-project/detc.yml'), 'splunk: {}\n');
+  process.env.HOME = home; // for the in-process runs; processes get it in their environment
 });
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  process.env.HOME = realHome;
+  await rm(scratch, { recursive: true, force: true });
+});
 
 /** Runs in the project with HOME pointed at the scratch home, a few at a time (each is a node process). */
 async function runAll(commands: readonly (readonly string[])[]): Promise<Run[]> {
@@ -44,61 +53,90 @@ async function runAll(commands: readonly (readonly string[])[]): Promise<Run[]> 
   return results;
 }
 
-/** Each case: the --out given, the code expected, and the path the diagnostic names. */
-const refusedOutFolders = (): [out: string, code: string, shown: string][] => [
+/** The same CLI in process: exit code and what it printed. */
+async function runInProcess(args: readonly string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { cwd: project, out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  return { code, signal: null, stdout, stderr };
+}
+
+async function runAllInProcess(commands: readonly (readonly string[])[]): Promise<Run[]> {
+  const results: Run[] = [];
+  for (const args of commands) results.push(await runInProcess(args));
+  return results;
+}
+
+type Case = [out: string, code: string, shown: string];
+
+/** The --out values the issue names, for both commands: the --out given, the code, the path the diagnostic names. */
+const namedCases = (): Case[] => [
   ['.', 'output/encloses-working-folder', '.'],
   ['..', 'output/encloses-working-folder', scratch],
   ['', 'output/empty-path', '.'],
-  ['/', 'output/encloses-working-folder', '/'],
   [home, 'output/encloses-home', home],
-  [join(home, '..'), 'output/encloses-working-folder', scratch],
   ['mine', 'output/not-owned', 'mine'],
   ['notes.txt', 'output/not-a-folder', 'notes.txt'],
-  ['notes.txt/sub', 'output/not-a-folder', 'notes.txt/sub'],
   ['link-to-mine', 'output/not-owned', 'link-to-mine'],
   ['other-project', 'output/not-owned', 'other-project'],
-  ['.git', 'output/not-owned', '.git'],
 ];
 
+/** More of the same class. */
+const furtherCases = (): Case[] => [
+  ['/', 'output/encloses-working-folder', '/'],
+  [join(home, '..'), 'output/encloses-working-folder', scratch],
+  [`${home}/`, 'output/encloses-home', home],
+  ['notes.txt/sub', 'output/not-a-folder', 'notes.txt/sub'],
+  ['.git', 'output/not-owned', '.git'],
+  ['link-to-mine/sub/..', 'output/not-owned', 'link-to-mine'],
+];
+
+function expectRefused(cases: readonly Case[], runs: readonly Run[], success: string): void {
+  for (const [index, [out, code, shown]] of cases.entries()) {
+    const run = runs[index]!;
+    expect(run.code, `--out ${JSON.stringify(out)}: ${run.stdout}${run.stderr}`).toBe(2);
+    expect(run.stdout, `--out ${JSON.stringify(out)}`).toMatch(new RegExp(`^${escapeRegex(shown)}:1:1: error ${code}: `));
+    expect(run.stdout).not.toContain(success);
+  }
+}
+
 describe('refused --out: exit 2, the path and a code, nothing touched', () => {
-  it('detc build', async () => {
-    const cases: [string, string, string][] = [
-      ...refusedOutFolders(),
-      ['rules', 'output/overlaps-input', 'rules'],
-      ['rules/dist', 'output/overlaps-input', 'rules/dist'],
-      ['detc.yml', 'output/overlaps-input', 'detc.yml'],
-    ];
+  it('detc build (a process per case)', async () => {
+    const cases: Case[] = [...namedCases(), ['rules', 'output/overlaps-input', 'rules']];
     const before = await snapshot(scratch);
-    const runs = await runAll(cases.map(([out]) => ['build', 'rules', '--out', out]));
-    for (const [index, [out, code, shown]] of cases.entries()) {
-      const run = runs[index]!;
-      expect(run.code, `--out ${JSON.stringify(out)}: ${run.stdout}${run.stderr}`).toBe(2);
-      expect(run.stdout, `--out ${JSON.stringify(out)}`).toMatch(new RegExp(`^${escapeRegex(shown)}:1:1: error ${code}: `));
-      expect(run.stdout).not.toContain('built ');
-    }
+    expectRefused(cases, await runAll(cases.map(([out]) => ['build', 'rules', '--out', out])), 'built ');
     expect(await snapshot(scratch)).toEqual(before);
   }, 300_000);
 
-  it('detc import sigma', async () => {
-    const cases: [string, string, string][] = [
-      ...refusedOutFolders(),
-      ['sigma', 'output/overlaps-input', 'sigma'],
+  it('detc import sigma (a process per case)', async () => {
+    const cases: Case[] = [...namedCases(), ['sigma', 'output/overlaps-input', 'sigma']];
+    const before = await snapshot(scratch);
+    expectRefused(cases, await runAll(cases.map(([out]) => ['import', 'sigma', 'sigma', '--out', out])), 'imported ');
+    expect(await snapshot(scratch)).toEqual(before);
+  }, 300_000);
+
+  it('more of the class, for both commands', async () => {
+    const build: Case[] = [
+      ...furtherCases(),
+      ['rules/dist', 'output/overlaps-input', 'rules/dist'],
+      ['rules/data-sources', 'output/overlaps-input', 'rules/data-sources'],
+      ['detc.yml', 'output/overlaps-input', 'detc.yml'],
+      ['link-to-mine/../rules', 'output/overlaps-input', 'rules'],
+    ];
+    const sigma: Case[] = [
+      ...furtherCases(),
       ['sigma/imported', 'output/overlaps-input', 'sigma/imported'],
+      ['sigma/kubernetes_exec.yml', 'output/overlaps-input', 'sigma/kubernetes_exec.yml'],
       ['rules', 'output/not-owned', 'rules'],
     ];
     const before = await snapshot(scratch);
-    const runs = await runAll(cases.map(([out]) => ['import', 'sigma', 'sigma', '--out', out]));
-    for (const [index, [out, code, shown]] of cases.entries()) {
-      const run = runs[index]!;
-      expect(run.code, `--out ${JSON.stringify(out)}: ${run.stdout}${run.stderr}`).toBe(2);
-      expect(run.stdout, `--out ${JSON.stringify(out)}`).toMatch(new RegExp(`^${escapeRegex(shown)}:1:1: error ${code}: `));
-      expect(run.stdout).not.toContain('imported ');
-    }
+    expectRefused(build, await runAllInProcess(build.map(([out]) => ['build', 'rules', '--out', out])), 'built ');
+    expectRefused(sigma, await runAllInProcess(sigma.map(([out]) => ['import', 'sigma', 'sigma', '--out', out])), 'imported ');
     expect(await snapshot(scratch)).toEqual(before);
   }, 300_000);
 
   it('says how to proceed', async () => {
-    const [mine, older, dot] = await runAll([
+    const [mine, older, dot] = await runAllInProcess([
       ['build', 'rules', '--out', 'mine'],
       ['build', 'rules', '--out', 'other-project'],
       ['build', 'rules', '--out', '.'],
@@ -122,7 +160,7 @@ describe('refused --report: exit 2, nothing converted or written', () => {
       ['', 'output/empty-path', '.'],
     ];
     const before = await snapshot(scratch);
-    const runs = await runAll(cases.map(([report]) => ['import', 'sigma', 'sigma', '--out', 'imported', '--report', report]));
+    const runs = await runAllInProcess(cases.map(([report]) => ['import', 'sigma', 'sigma', '--out', 'imported', '--report', report]));
     for (const [index, [report, code, shown]] of cases.entries()) {
       const run = runs[index]!;
       expect(run.code, `--report ${JSON.stringify(report)}: ${run.stdout}${run.stderr}`).toBe(2);
@@ -156,7 +194,7 @@ describe('replacing what detc owns', () => {
 
   it('takes the place of an empty folder', async () => {
     await mkdir(join(project, 'empty'));
-    const [run] = await runAll([['build', 'rules', '--out', 'empty', '--target', 'navigator']]);
+    const [run] = await runAllInProcess([['build', 'rules', '--out', 'empty', '--target', 'navigator']]);
     expect(run!.code, run!.stdout).toBe(0);
     expect(await readlink(join(project, 'empty'))).toBe('.empty.detc/g-1');
     expect([...(await outputFiles(join(project, 'empty'))).keys()]).toEqual([MARKER_FILE, 'attack-navigator.json']);
