@@ -33,7 +33,7 @@ export interface ImportSigmaResult {
 export async function runImportSigma(options: ImportSigmaOptions): Promise<ImportSigmaResult> {
   for (const p of options.paths) {
     const exists = await stat(resolve(options.cwd, p)).then(() => true, () => false);
-    if (!exists) return { exitCode: 2, summary: `error: ${p} does not exist; give Sigma rule files or folders.\n`, diagnostics: [] };
+    if (!exists) return { exitCode: 2, summary: `error: ${printable(p)} does not exist; give Sigma rule files or folders.\n`, diagnostics: [] };
   }
   if (options.report !== undefined) {
     const refused = await checkReportFile({ path: options.report, option: '--report', cwd: options.cwd, inputs: options.paths, command: 'import sigma', outFolder: options.out });

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDetc } from './output-process.ts';
+import { repoRoot, runDetc } from './output-process.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'detc-summary-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -43,3 +43,18 @@ describe('the build summary', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+describe('the summary names the output printably', () => {
+  it('escapes control characters of --out in the summary line', async () => {
+    const { main } = await import('../../driver/cli/main.ts');
+    let out = '';
+    const code = await main(['build', 'test/fixtures/cli/library', '--target', 'navigator', '--out', join(scratch, 'x\n::error::forged')], {
+      cwd: repoRoot,
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+    });
+    expect(code).toBe(0);
+    expect(out).toContain('x\\u{000A}::error::forged\n');
+    expect(out.split('\n').some((line) => line.startsWith('::error'))).toBe(false);
+  }, 120_000);
+});
