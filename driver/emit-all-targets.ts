@@ -11,6 +11,16 @@ import { formatOutputFiles } from './format-output.ts';
 export interface EmitAllResult {
   readonly files: readonly OutputFile[];
   readonly diagnostics: readonly Diagnostic[];
+  /** What each target made of the rules, in build order (for the build summary). */
+  readonly targets: readonly TargetOutcome[];
+}
+
+export interface TargetOutcome {
+  readonly target: string;
+  /** Ids of the rules the target emitted: those it returned a query for, or every rule when it returns no queries (docs, navigator). */
+  readonly emitted: readonly string[];
+  /** The target's errors as it reported them (before --skip-refused made them warnings): why rules were left out. */
+  readonly refusals: readonly Diagnostic[];
 }
 
 export interface EmitOptions {
@@ -28,21 +38,27 @@ export async function emitTargets(library: Library, names: readonly string[], op
   const queries = new Map<string, ReadonlyMap<string, QueryPreview>>();
   const diagnostics: Diagnostic[] = [];
   const files: OutputFile[] = [];
+  const outcomes: TargetOutcome[] = [];
   const context = { targets: selected.map((t) => t.name), queries };
   for (const target of selected) {
     const result = await target.emit(library, context);
     diagnostics.push(...(options.skipRefused ? result.diagnostics.map((d) => asSkipped(d, target.name)) : result.diagnostics));
     files.push(...result.files);
     if (result.queries) queries.set(target.name, result.queries);
+    outcomes.push({
+      target: target.name,
+      emitted: result.queries ? [...result.queries.keys()] : library.rules.map((rule) => rule.id),
+      refusals: result.diagnostics.filter((d) => d.severity === 'error'),
+    });
   }
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) diagnostics.push(error('build/duplicate-output', fileSpan(file.path), `two targets both write "${file.path}"; this is a detc bug, please report it.`));
     seen.add(file.path);
   }
-  if (hasErrors(diagnostics)) return { files: [], diagnostics: sortDiagnostics(diagnostics) };
+  if (hasErrors(diagnostics)) return { files: [], diagnostics: sortDiagnostics(diagnostics), targets: outcomes };
   const formatted = await formatOutputFiles(files);
-  return { files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics) };
+  return { files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics), targets: outcomes };
 }
 
 function asSkipped(d: Diagnostic, target: string): Diagnostic {

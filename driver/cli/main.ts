@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   program
     .command('build')
-    .description('validate, then compile the library to every target and replace the output folder atomically')
+    .description('validate, then compile the library to every target and replace the output folder (only one detc made) atomically')
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .option('--out <dir>', 'output folder', 'dist')
     .option('--target <names>', `comma-separated targets (${targetNames().join(', ')})`, targetNames().join(','))
@@ -89,29 +89,50 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         exitCode = 2;
         return;
       }
-      const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
-      const { emitTargets } = await import('../emit-all-targets.ts');
-      const { writeOutputAtomically } = await import('../write-output.ts');
-      const result = await compileLibrary({ paths, cwd: io.cwd });
-      if (!result.library) {
-        await printDiagnostics(io, result.diagnostics, 'text');
-        io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
-        exitCode = 1;
+      // The output is checked and locked before the build, so a refused --out costs nothing and
+      // a second build into the same folder waits for this one (docs/output.md).
+      const { openOutput } = await import('../write-output.ts');
+      const { printable } = await import('../output-paths.ts');
+      const { CONFIG_FILE } = await import('../../compiler/load/load-library.ts');
+      const opened = await openOutput({ out: options.out, cwd: io.cwd, command: 'build', inputs: [...paths, CONFIG_FILE], onWait: io.err });
+      if (opened.kind === 'refused') {
+        await printOutputDiagnostics(io, opened.diagnostics);
+        exitCode = opened.exitCode;
         return;
       }
-      const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
-      const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
-      await printDiagnostics(io, diagnostics, 'text');
-      if (hasErrors(diagnostics)) {
-        const errors = diagnostics.filter((d) => d.severity === 'error').length;
-        io.out(`build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing written\n`);
-        exitCode = 1;
-        return;
+      try {
+        const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
+        const { emitTargets } = await import('../emit-all-targets.ts');
+        const { summarizeTargets, targetSummaryLine } = await import('../build-summary.ts');
+        const result = await compileLibrary({ paths, cwd: io.cwd });
+        if (!result.library) {
+          await printDiagnostics(io, result.diagnostics, 'text');
+          io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
+          exitCode = 1;
+          return;
+        }
+        const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
+        const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
+        await printDiagnostics(io, diagnostics, 'text');
+        const perTarget = summarizeTargets(result.library, emitted.targets).map((summary) => `  ${targetSummaryLine(summary)}\n`).join('');
+        if (hasErrors(diagnostics)) {
+          const errors = diagnostics.filter((d) => d.severity === 'error').length;
+          io.out(`build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing written\n${perTarget}`);
+          exitCode = 1;
+          return;
+        }
+        const written = await opened.output.write(emitted.files);
+        await printOutputDiagnostics(io, written.diagnostics);
+        if (!written.written) {
+          io.out(`build failed: ${printable(options.out)} could not be written; the previous output is unchanged\n`);
+          exitCode = 1;
+          return;
+        }
+        const count = result.library.rules.length;
+        io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${printable(options.out)}\n${perTarget}`);
+      } finally {
+        await opened.output.close();
       }
-      const outDir = resolve(io.cwd, options.out);
-      await writeOutputAtomically(outDir, emitted.files);
-      const count = result.library.rules.length;
-      io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${options.out}\n`);
     });
 
   const importCommand = program.command('import').description('bring rules from other formats into detc');
@@ -123,8 +144,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--report <file>', 'write a JSON report: imported, imported with warnings, refused (why)')
     .action(async (paths: string[], options: { out: string; report?: string }) => {
       const { runImportSigma } = await import('../import-sigma.ts');
-      const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, ...(options.report ? { report: options.report } : {}) });
-      io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
+      const report = options.report !== undefined ? { report: options.report } : {};
+      const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, onWait: io.err, ...report });
+      await printOutputDiagnostics(io, result.diagnostics);
+      if (result.summary) io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
       exitCode = result.exitCode;
     });
 
@@ -149,6 +172,13 @@ async function frontEnd() {
     import('./format-diagnostics.ts'),
   ]);
   return { compileLibrary, hasErrors, summaryLine };
+}
+
+/** Diagnostics about output paths: without a source excerpt, since the path named is no rule file (it may be any file). */
+async function printOutputDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): Promise<void> {
+  const { formatDiagnostics } = await import('./format-diagnostics.ts');
+  const text = formatDiagnostics(diagnostics, 'text', () => undefined);
+  if (text) io.out(text);
 }
 
 async function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): Promise<void> {

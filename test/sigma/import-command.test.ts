@@ -88,6 +88,6 @@ describe('detc import sigma', () => {
 
   it('exits 2 with a message when a path does not exist', async () => {
     const result = await runImportSigma({ paths: ['no/such/folder'], out: join(scratch, 'none'), cwd: REPO });
-    expect(result).toEqual({ exitCode: 2, summary: 'error: no/such/folder does not exist; give Sigma rule files or folders.\n' });
+    expect(result).toEqual({ exitCode: 2, summary: 'error: no/such/folder does not exist; give Sigma rule files or folders.\n', diagnostics: [] });
   });
 });
