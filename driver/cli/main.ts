@@ -2,7 +2,6 @@
 // exit code instead of exiting, so tests can call it.
 
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { emitTargets, targetNames } from '../emit-all-targets.ts';
@@ -10,8 +9,10 @@ import { writeOutputAtomically } from '../write-output.ts';
 import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.ts';
 import { runRuleTests } from '../../compiler/evaluate.ts';
 import { runImportSigma } from '../import-sigma.ts';
+import { libraryRoot } from '../../compiler/load/library-root.ts';
 import { compileLibrary } from '../../compiler/pipeline.ts';
-import { formatDiagnostics, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
+import { formatDiagnostics, locationText, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
+import { escapeLine, escapeLines, escapeText, withoutRawControls } from './terminal-text.ts';
 
 export interface Io {
   readonly cwd: string;
@@ -25,13 +26,17 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
+  // Every printing site escapes what it takes from rules (terminal-text.ts); this catches the rest.
+  const io: Io = { cwd: rawIo.cwd, out: (text) => rawIo.out(withoutRawControls(text)), err: (text) => rawIo.err(withoutRawControls(text)) };
+  // The only folder whose files detc reads (compiler/load/library-root.ts).
+  const root = libraryRoot(io.cwd);
   let exitCode = 0;
   const program = new Command('detc')
     .description('Detection-as-code compiler: YAML rules to Splunk ES, Elastic and documentation.')
     .version(packageJson.version)
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: (text) => io.err(escapeLines(text)) })
     .showHelpAfterError('(run detc --help for usage)');
 
   program
@@ -40,8 +45,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (paths: string[], options: { format: DiagnosticFormat }) => {
-      const result = await compileLibrary({ paths, cwd: io.cwd });
-      printDiagnostics(io, result.diagnostics, options.format);
+      const result = await compileLibrary({ paths, cwd: io.cwd, root });
+      printDiagnostics(io, result.diagnostics, options.format, result.sources);
       if (options.format !== 'json') io.out(summaryLine(result.diagnostics, result.fileCount) + '\n');
       exitCode = hasErrors(result.diagnostics) ? 1 : 0;
     });
@@ -51,9 +56,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("run every rule's tests against the reference evaluator")
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .action(async (paths: string[]) => {
-      const result = await compileLibrary({ paths, cwd: io.cwd });
+      const result = await compileLibrary({ paths, cwd: io.cwd, root });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      printDiagnostics(io, errors, 'text');
+      printDiagnostics(io, errors, 'text', result.sources);
       let passed = 0;
       let failed = 0;
       for (const rule of result.partial.rules) {
@@ -63,8 +68,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             continue;
           }
           failed++;
-          const at = outcome.test.span;
-          io.out(`${at.file}:${at.start.line}:${at.start.column}: FAIL ${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}\n`);
+          io.out(escapeLine(`${locationText(outcome.test.span)}: FAIL ${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}`) + '\n');
         }
       }
       io.out(`${passed} passed, ${failed} failed\n`);
@@ -82,20 +86,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const names = options.target.split(',').map((n) => n.trim()).filter(Boolean);
       const unknown = names.filter((n) => !targetNames().includes(n));
       if (unknown.length > 0) {
-        io.err(`detc: unknown target ${unknown.join(', ')}; choose from ${targetNames().join(', ')}\n`);
+        io.err(`detc: unknown target ${escapeText(unknown.join(', '))}; choose from ${targetNames().join(', ')}\n`);
         exitCode = 2;
         return;
       }
-      const result = await compileLibrary({ paths, cwd: io.cwd });
+      const result = await compileLibrary({ paths, cwd: io.cwd, root });
       if (!result.library) {
-        printDiagnostics(io, result.diagnostics, 'text');
+        printDiagnostics(io, result.diagnostics, 'text', result.sources);
         io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
         exitCode = 1;
         return;
       }
       const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
       const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
-      printDiagnostics(io, diagnostics, 'text');
+      printDiagnostics(io, diagnostics, 'text', result.sources);
       if (hasErrors(diagnostics)) {
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         io.out(`build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing written\n`);
@@ -105,7 +109,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const outDir = resolve(io.cwd, options.out);
       await writeOutputAtomically(outDir, emitted.files);
       const count = result.library.rules.length;
-      io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${options.out}\n`);
+      io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${escapeText(options.out)}\n`);
     });
 
   const importCommand = program.command('import').description('bring rules from other formats into detc');
@@ -117,7 +121,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--report <file>', 'write a JSON report: imported, imported with warnings, refused (why)')
     .action(async (paths: string[], options: { out: string; report?: string }) => {
       const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, ...(options.report ? { report: options.report } : {}) });
-      io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
+      io.out(escapeLines(result.summary.endsWith('\n') ? result.summary.slice(0, -1) : result.summary) + '\n');
       exitCode = result.exitCode;
     });
 
@@ -130,18 +134,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   return exitCode;
 }
 
-function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
-  const sources = new Map<string, string | undefined>();
-  const lookup = (file: string) => {
-    if (!sources.has(file)) {
-      try {
-        sources.set(file, readFileSync(resolve(io.cwd, file), 'utf8'));
-      } catch {
-        sources.set(file, undefined);
-      }
-    }
-    return sources.get(file);
-  };
-  const text = formatDiagnostics(diagnostics, format, lookup);
+/** Excerpts quote only `sources`: the files the loader read from inside the library root. */
+function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat, sources: ReadonlyMap<string, string>): void {
+  const text = formatDiagnostics(diagnostics, format, (file) => sources.get(file));
   if (text) io.out(text);
 }

@@ -29,8 +29,9 @@ describe('text format', () => {
 describe('github format', () => {
   it('writes workflow annotations and escapes their special characters', () => {
     const d = warning('attack/deprecated-technique', span(4, 3, 8), 'deprecated: 100%\nreally');
+    // A line break in a message is shown as \n: the annotation stays one line of the log.
     expect(formatDiagnostics([d], 'github', () => undefined)).toBe(
-      '::warning file=rules/a.yml,line=4,col=3,endLine=4,endColumn=8,title=attack/deprecated-technique::deprecated: 100%25%0Areally\n',
+      '::warning file=rules/a.yml,line=4,col=3,endLine=4,endColumn=8,title=attack/deprecated-technique::deprecated: 100%25\\nreally\n',
     );
   });
 });
