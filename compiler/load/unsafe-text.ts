@@ -93,7 +93,9 @@ function checkScalar(doc: SourceDocument, node: Scalar<string>, path: Path, isKe
   if (node.type === Scalar.QUOTE_DOUBLE && !data) {
     for (const char of node.value) {
       if (!isUnsafeCharacter(char, { inText: true })) continue;
-      const at = escapeOffset(doc.text, start, end, char) ?? start;
+      const at = escapeOffset(doc.text, start, end, char);
+      // No escape writes it: it is written raw, and rawCharacters reported it.
+      if (at === undefined) continue;
       return error(
         'text/control-character',
         doc.spanOfRange(at, at + 1),

@@ -68,6 +68,10 @@ function excerpt(span: Diagnostic['span'], sources: SourceLookup): string {
   if (line === undefined) return '';
   // One printed cell per code point, an escape's width for an unsafe one.
   const cells = [...line].map((char) => escapeText(char));
+  // `##[` spans cells, so escapeText cannot see it in one: its `[` is escaped here.
+  cells.forEach((cell, i) => {
+    if (cell === '[' && cells[i - 1] === '#' && cells[i - 2] === '#') cells[i] = '\\[';
+  });
   const startIndex = codePointIndex(line, span.start.column - 1);
   const endIndex = span.end.line === span.start.line ? codePointIndex(line, span.end.column - 1) : cells.length;
   const start = Math.min(startIndex, cells.length);

@@ -101,6 +101,12 @@ describe('caret excerpts', () => {
     );
   });
 
+  it('escapes a legacy runner command in the excerpt, the caret still under the span', () => {
+    expect(formatDiagnostics([at(1, 16, 19)], 'text', () => 'name: "x ##[add-mask]y" # z')).toBe(
+      'rules/a.yml:1:16: error x/y: m\n' + '  1 | name: "x ##\\[add-mask]y" # z\n' + '    |                 ^^^\n',
+    );
+  });
+
   it('shows a window of at most 120 columns around the span of a long line, with … at the cuts', () => {
     const line = `${'a'.repeat(200)}TARGET${'b'.repeat(200)}`;
     const text = formatDiagnostics([at(1, 201, 207)], 'text', () => line);

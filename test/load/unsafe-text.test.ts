@@ -32,6 +32,14 @@ describe('raw characters', () => {
     expect(problems(text)).toEqual([['text/control-character', line, column]]);
   });
 
+  it('reports a raw character inside a double-quoted value once, where it is', () => {
+    expect(problems('name: "a\u001bb \\e"\n')).toEqual([
+      ['text/control-character', 1, 9],
+      ['text/control-character', 1, 12],
+    ]);
+    expect(problems('investigation: ["look\u001b[31m"]\n')).toEqual([['text/control-character', 1, 22]]);
+  });
+
   it('reports the first character of each line, each line once', () => {
     expect(problems('name: a\u0000\u0000b\ndescription: c\u001bd\u001b\n')).toEqual([
       ['text/control-character', 1, 8],
