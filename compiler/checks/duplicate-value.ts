@@ -2,6 +2,7 @@
 // usually hides a typo: the author meant another value.
 
 import { warning } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { comparisons, describeComparison } from './support/ast-walk.ts';
 
@@ -21,7 +22,7 @@ export const duplicateValue: Check = {
                 warning(
                   'match/duplicate-value',
                   item.span,
-                  `${JSON.stringify(item.value)} is already in the list of \`${describeComparison(comparison)}\`. Remove the repeat, or correct it if you meant another value.`,
+                  `${quote(item.value)} is already in the list of \`${describeComparison(comparison)}\`. Remove the repeat, or correct it if you meant another value.`,
                 ),
               );
             }

@@ -3,6 +3,7 @@
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type Position, type Span } from '../diagnostics.ts';
+import { shorten } from '../quote.ts';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -110,6 +111,7 @@ function toPosition(lines: LineCounter, offset: number): Position {
   return { line, column: col, offset };
 }
 
+/** The parser's sentence, without its position (the span says it) and bounded: it may quote the source. */
 function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return shorten((message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '').replace(/\.$/, ''), 200);
 }

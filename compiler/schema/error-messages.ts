@@ -4,6 +4,7 @@
 
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../did-you-mean.ts';
+import { quote } from '../quote.ts';
 import type { Path } from '../load/source-document.ts';
 import { placesOfKey } from './key-locations.ts';
 import { resolveSchema, schemas, type JsonSchema } from './schemas.ts';
@@ -62,7 +63,7 @@ export function describeError(context: ErrorContext): SchemaProblem {
               : 'remove it';
       const problem = {
         code: 'schema/unknown-key',
-        message: `unknown key "${key}" in ${where}; ${fix}`,
+        message: `unknown key ${quote(key)} in ${where}; ${fix}`,
         path: [...path, key],
         at: 'key',
       } as const;
@@ -200,7 +201,7 @@ export function describePath(path: Path, rootName: string): string {
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
+    else text += `[${quote(segment)}]`;
   }
   return text;
 }
@@ -371,8 +372,9 @@ function valueAt(data: unknown, path: Path): unknown {
   return node;
 }
 
+/** A value quoted in a message: bounded, escaped (compiler/quote.ts). */
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return quote(value);
 }
 
 function countOf(limit: unknown, noun: string): string {
