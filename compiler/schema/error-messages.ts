@@ -305,6 +305,16 @@ const PATTERN_HINTS: Readonly<Record<string, (value: string, where: string) => s
     `${show(value)} is not an ATT&CK technique id; write T and four digits, with .NNN for a sub-technique, e.g. T1610 or T1204.003`,
   '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*$': (value) =>
     `${show(value)} is not a valid field name; use letters, digits, _ and -, starting with a letter or _, with dots between parts, e.g. source_ip or request.verb`,
+  '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$': (value, where) => {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
+    const why =
+      scheme !== undefined && !/^https?$/i.test(scheme)
+        ? `its scheme "${scheme.toLowerCase()}:" is refused: only https:// and http:// addresses are shipped as links (javascript:, vbscript:, data: and file: addresses run code or read files when clicked)`
+        : /^https?:\/\//i.test(value)
+          ? 'a web address holds no spaces (write %20)'
+          : 'it is not a web address';
+    return `${where} ${show(value)} is not allowed: ${why}; write an address starting with https://, e.g. https://attack.mitre.org/techniques/T1610/`;
+  },
   '^[A-Za-z0-9_][A-Za-z0-9_.-]*$': (value) =>
     `${show(value)} is not a valid Splunk macro name; use letters, digits, _, . and -, e.g. kube_audit`,
 };
