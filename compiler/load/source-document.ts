@@ -1,7 +1,7 @@
 // A YAML file parsed with the `yaml` package, keeping the node tree so that any value can be
 // traced back to its file:line:col. Every later stage reports positions through this.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type Position, type Span } from '../diagnostics.ts';
 import { shorten } from '../quote.ts';
 
@@ -43,6 +43,15 @@ export class SourceDocument {
       );
     }
     if (diagnostics.length > 0) return { diagnostics };
+    const cycle = aliasCycle(document);
+    if (cycle?.range) {
+      // The value would be infinitely deep: every later stage that walks it would never end.
+      return {
+        diagnostics: [
+          error('yaml/alias', spanOf([cycle.range[0], cycle.range[1]]), 'this alias refers to a value that contains it, so the value never ends. Write the value out instead of aliasing it.'),
+        ],
+      };
+    }
     try {
       return { document: new SourceDocument(file, text, document, lines), diagnostics };
     } catch (e) {
@@ -104,6 +113,22 @@ export class SourceDocument {
     const key = this.keyNodeAt(path);
     return key?.range ? this.spanOfRange(key.range[0], key.range[1]) : this.spanAt(path);
   }
+}
+
+/** The first alias that stands inside the node it refers to (`&a [*a]`), if any. */
+function aliasCycle(document: Document.Parsed): Alias | undefined {
+  let found: Alias | undefined;
+  visit(document, {
+    Alias(_key, node, path) {
+      const target = node.resolve(document);
+      if (target && path.includes(target)) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function toPosition(lines: LineCounter, offset: number): Position {
