@@ -1,7 +1,8 @@
 // A YAML file parsed with the `yaml` package, keeping the node tree so that any value can be
 // traced back to its file:line:col. Every later stage reports positions through this.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { aliasCycle } from './alias-cycle.ts';
 import { error, type Diagnostic, type Position, type Span } from '../diagnostics.ts';
 import { shorten } from '../quote.ts';
 
@@ -113,22 +114,6 @@ export class SourceDocument {
     const key = this.keyNodeAt(path);
     return key?.range ? this.spanOfRange(key.range[0], key.range[1]) : this.spanAt(path);
   }
-}
-
-/** The first alias that stands inside the node it refers to (`&a [*a]`), if any. */
-function aliasCycle(document: Document.Parsed): Alias | undefined {
-  let found: Alias | undefined;
-  visit(document, {
-    Alias(_key, node, path) {
-      const target = node.resolve(document);
-      if (target && path.includes(target)) {
-        found = node;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
 }
 
 function toPosition(lines: LineCounter, offset: number): Position {
