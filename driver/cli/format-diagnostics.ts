@@ -45,7 +45,8 @@ export function locationText(span: Diagnostic['span']): string {
   return `${escapeText(span.file)}:${span.start.line}:${span.start.column}`;
 }
 
-function bounded(message: string): string {
+/** A message cut at MAX_MESSAGE_LENGTH characters, with an ellipsis. */
+export function bounded(message: string): string {
   const chars = [...message];
   return chars.length <= MAX_MESSAGE_LENGTH ? message : `${chars.slice(0, MAX_MESSAGE_LENGTH - 1).join('')}…`;
 }

@@ -11,7 +11,7 @@ import { runRuleTests } from '../../compiler/evaluate.ts';
 import { runImportSigma } from '../import-sigma.ts';
 import { libraryRoot } from '../../compiler/load/library-root.ts';
 import { compileLibrary } from '../../compiler/pipeline.ts';
-import { formatDiagnostics, locationText, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
+import { bounded, formatDiagnostics, locationText, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
 import { escapeLine, escapeLines, escapeText, withoutRawControls } from './terminal-text.ts';
 
 export interface Io {
@@ -68,7 +68,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
             continue;
           }
           failed++;
-          io.out(escapeLine(`${locationText(outcome.test.span)}: FAIL ${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}`) + '\n');
+          io.out(escapeLine(`${locationText(outcome.test.span)}: FAIL ${bounded(`${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}`)}`) + '\n');
         }
       }
       io.out(`${passed} passed, ${failed} failed\n`);
