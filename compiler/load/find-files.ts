@@ -3,9 +3,9 @@
 //
 // Nothing outside the library root is read (library-root.ts): a named path or a symbolic link
 // whose real path is outside it gives `load/outside-root`, naming the path and never what it
-// leads to; a dangling or looping link gives `load/broken-link`. Links that stay inside the root
-// are followed, folders included; a folder reached twice (through a link to an enclosing folder)
-// is walked once.
+// leads to; a dangling or looping link, or a link to the folder it sits in (or one above), gives
+// `load/broken-link`. Links that stay inside the root are followed, folders included; a folder or
+// file reached under two names is read once.
 
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -101,8 +101,9 @@ class Walker {
         const ancestor = parentReal === resolved.real || parentReal.startsWith(resolved.real + path.sep);
         if (ancestor) this.diagnostics.push(refusal(displayPath(full, this.cwd), { kind: 'broken', reason: 'loop' }));
         else await this.walk(full, resolved.real);
-      } else if (isYaml(full)) this.file(full, resolved);
-      else if (isYaml(full)) this.file(full, resolved);
+      } else if (isYaml(full)) {
+        this.file(full, resolved);
+      }
       return;
     }
     // Any other link is not part of the library, wherever it leads.

@@ -8,7 +8,8 @@
 //   double-quoted value, at the escape, except in test events (`tests[].events`, `history`),
 //   which are data: an event may really hold an escape character;
 // - `text/line-break` for a line break in one-line text: names, titles, messages, tags, authors,
-//   references, and every key outside test events.
+//   references, and every key outside test events. (Prose lists such as required_data and
+//   investigation may hold line breaks: Sigma's log source definitions do.)
 
 import { isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics.ts';
@@ -28,8 +29,6 @@ const ONE_LINE_KEYS = new Set([
   'author',
   'tags',
   'detector_tags',
-  'required_data',
-  'detection_modules',
   'references',
   'data_source',
   'label',
