@@ -40,13 +40,16 @@ export function findUnsafeText(doc: SourceDocument, rootName: string): Diagnosti
   return [...rawCharacters(doc), ...escapedCharacters(doc, rootName)];
 }
 
-/** Unsafe characters written raw in the file, wherever they are; line breaks, CR and tab allowed. */
+/**
+ * Unsafe characters written raw in the file, wherever they are; tab, line feed and the CR of a
+ * CRLF are fine. (A lone CR is a line break to YAML but not to every viewer: it can hide a line.)
+ */
 function rawCharacters(doc: SourceDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let lastLine = 0;
   for (const match of doc.text.matchAll(UNSAFE_CHARACTERS)) {
     const char = match[0];
-    if (char === '\t' || char === '\n' || char === '\r') continue;
+    if (char === '\t' || char === '\n' || (char === '\r' && doc.text[match.index + 1] === '\n')) continue;
     const at = doc.position(match.index);
     if (at.line === lastLine) continue;
     lastLine = at.line;

@@ -28,6 +28,7 @@ describe('raw characters', () => {
     ['in a key', 'ta\u0007gs: [x]\n', 1, 3],
     ['in a test event (raw is still invisible to reviewers)', 'tests:\n  - name: t\n    events: [{ cmd: "a\u001bb" }]\n', 3, 23],
     ['in a block scalar', 'description: |\n  line one\n  line\u0008two\n', 3, 7],
+    ['a lone carriage return (a line break to YAML, hidden by some viewers)', 'name: x # comment\rdescription: y\n', 1, 18],
   ])('%s', (_name, text, line, column) => {
     expect(problems(text)).toEqual([['text/control-character', line, column]]);
   });
