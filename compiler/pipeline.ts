@@ -23,6 +23,8 @@ export interface CompileOptions {
   readonly paths?: readonly string[];
   /** Folder that relative paths and displayed file names are relative to; default `process.cwd()`. */
   readonly cwd?: string;
+  /** The only folder whose files are read (compiler/load/library-root.ts); default: libraryRoot(cwd). */
+  readonly root?: string;
   /** Wraps each stage, e.g. to time it (bench/). */
   readonly aroundStage?: <T>(stage: StageName, run: () => T) => T;
 }
@@ -36,6 +38,8 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
   /** How many files were read (rules, data sources, detc.yml). */
   readonly fileCount: number;
+  /** The text of each file read, by display name: the only text a printer may quote in an excerpt. */
+  readonly sources: ReadonlyMap<string, string>;
 }
 
 export async function compileLibrary(options: CompileOptions = {}): Promise<CompileResult> {
@@ -43,7 +47,7 @@ export async function compileLibrary(options: CompileOptions = {}): Promise<Comp
   const around = options.aroundStage ?? (<T>(_stage: StageName, run: () => T): T => run());
   const diagnostics: Diagnostic[] = [];
 
-  const loaded = await around('load', () => loadLibrary(options.paths ?? ['rules'], { cwd }));
+  const loaded = await around('load', () => loadLibrary(options.paths ?? ['rules'], { cwd, ...(options.root ? { root: options.root } : {}) }));
   diagnostics.push(...loaded.diagnostics);
 
   const valid = around('schema', () => validateSchemas(loaded, diagnostics));
@@ -58,9 +62,10 @@ export async function compileLibrary(options: CompileOptions = {}): Promise<Comp
   const sorted = sortDiagnostics(diagnostics);
   const partial = around('lower', () => lowerLibrary(ruleDocuments, dataSources, valid.config, sorted));
   const fileCount = loaded.rules.length + loaded.dataSources.length + (loaded.config ? 1 : 0);
+  const sources = loaded.sources;
   return hasErrors(sorted)
-    ? { partial, diagnostics: sorted, fileCount }
-    : { library: partial, partial, diagnostics: sorted, fileCount };
+    ? { partial, diagnostics: sorted, fileCount, sources }
+    : { library: partial, partial, diagnostics: sorted, fileCount, sources };
 }
 
 interface ValidDocuments {

@@ -3,6 +3,7 @@
 // rules must mean the same match everywhere (it is one macro).
 
 import { error } from '../diagnostics.ts';
+import { quote, shorten } from '../quote.ts';
 import type { Span } from '../diagnostics.ts';
 import type { AstExpr } from '../language/ast.ts';
 import type { Check } from './check.ts';
@@ -30,7 +31,7 @@ export const allowlistNames: Check = {
           const earlier = inDetection.get(allowlist.name);
           if (earlier) {
             ctx.report(
-              error('allowlist/duplicate-name', span, `The allowlist "${allowlist.name}" is already defined in this detection. Merge the two into one allowlist, or rename one.`, [
+              error('allowlist/duplicate-name', span, `The allowlist ${quote(allowlist.name)} is already defined in this detection. Merge the two into one allowlist, or rename one.`, [
                 { span: earlier, message: 'first defined here' },
               ]),
             );
@@ -55,7 +56,7 @@ export const allowlistNames: Check = {
           error(
             'allowlist/conflicting-definition',
             definition.span,
-            `The allowlist "${definition.name}" is defined differently at ${where(earlier.span)} (\`${earlier.text}\`). Allowlists are shared by name (one Splunk macro), so give this one another name, or make both matches identical.`,
+            `The allowlist ${quote(definition.name)} is defined differently at ${where(earlier.span)} (\`${shorten(earlier.text)}\`). Allowlists are shared by name (one Splunk macro), so give this one another name, or make both matches identical.`,
             [{ span: earlier.span, message: 'first defined here' }],
           ),
         );

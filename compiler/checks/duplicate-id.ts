@@ -2,6 +2,7 @@
 // Elastic rule_id and the key that ties a rule's history together.
 
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { forEachDuplicate, ruleEntries, where } from './support/library-entries.ts';
 
@@ -17,7 +18,7 @@ export const duplicateId: Check = {
           error(
             'rule/duplicate-id',
             duplicate.span,
-            `The id ${duplicate.value} is already used by "${first.rule.source.name}" (${where(first.span)}). Every rule and variation needs its own id: generate a new UUID for this one.`,
+            `The id ${duplicate.value} is already used by ${quote(first.rule.source.name)} (${where(first.span)}). Every rule and variation needs its own id: generate a new UUID for this one.`,
             [{ span: first.span, message: 'first defined here' }],
           ),
         ),

@@ -3,6 +3,7 @@
 
 import { warning } from '../diagnostics.ts';
 import { parseIp } from '../language/ip.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { comparisons, describeComparison } from './support/ast-walk.ts';
 import { fieldsOf } from './support/data-source-fields.ts';
@@ -29,7 +30,7 @@ export const duplicateValue: Check = {
                 warning(
                   'match/duplicate-value',
                   item.span,
-                  `${JSON.stringify(item.value)} is already in the list of \`${describeComparison(comparison)}\`${as}. Remove the repeat, or correct it if you meant another value.`,
+                  `${quote(item.value)} is already in the list of \`${describeComparison(comparison)}\`${as}. Remove the repeat, or correct it if you meant another value.`,
                 ),
               );
             } else seen.set(key, String(item.value));

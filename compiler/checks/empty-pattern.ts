@@ -3,6 +3,7 @@
 // value went missing). Write `f exists` if that is the intent.
 
 import { warning } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { comparisons, describeComparison, literals } from './support/ast-walk.ts';
 
@@ -24,7 +25,7 @@ export const emptyPattern: Check = {
               warning(
                 'match/empty-pattern',
                 literal.span,
-                `\`${describeComparison(comparison)} ${JSON.stringify(literal.value)}\` matches every value, so it only tests that "${comparison.field.name}" exists. Write \`${comparison.field.name} exists\` if that is the intent, or put back the missing text.`,
+                `\`${describeComparison(comparison)} ${quote(literal.value)}\` matches every value, so it only tests that ${quote(comparison.field.name)} exists. Write \`${comparison.field.name} exists\` if that is the intent, or put back the missing text.`,
               ),
             );
           }

@@ -4,6 +4,7 @@
 // (Unknown entity fields are reported by unknown-field.ts, and only there.)
 
 import { warning } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { fieldsOf } from './support/data-source-fields.ts';
 import { fieldsListName, ruleVariants } from './support/rule-variants.ts';
@@ -20,13 +21,13 @@ export const entityFields: Check = {
         entities.forEach((entity, i) => {
           const at = rule.doc.spanAt([...path, i, 'field']);
           if (entities.findIndex((e) => e.field === entity.field && e.role === entity.role) < i) {
-            ctx.report(warning('entity/duplicate', at, `"${entity.field}" is already an ${entity.role} entity of this rule. Remove the repeat.`));
+            ctx.report(warning('entity/duplicate', at, `${quote(entity.field)} is already an ${entity.role} entity of this rule. Remove the repeat.`));
           } else if (!fields.includes(entity.field) && (known?.has(entity.field) ?? true)) {
             ctx.report(
               warning(
                 'entity/not-in-fields',
                 at,
-                `The entity field "${entity.field}" is not in ${fieldsListName(variant)}, so the alert does not carry its value. Add "${entity.field}" there.`,
+                `The entity field ${quote(entity.field)} is not in ${fieldsListName(variant)}, so the alert does not carry its value. Add ${quote(entity.field)} there.`,
               ),
             );
           }

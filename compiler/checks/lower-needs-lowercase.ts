@@ -2,6 +2,7 @@
 // letter can never match. (The IR relies on this: lowered values are already lower case.)
 
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { comparisons, describeComparison, literals } from './support/ast-walk.ts';
 
@@ -19,7 +20,7 @@ export const lowerNeedsLowercase: Check = {
               error(
                 'match/lower-needs-lowercase',
                 literal.span,
-                `\`${describeComparison(comparison)}\` compares lower-cased values, so ${JSON.stringify(literal.value)} can never match. Write it in lower case: ${JSON.stringify(literal.value.toLowerCase())}.`,
+                `\`${describeComparison(comparison)}\` compares lower-cased values, so ${quote(literal.value)} can never match. Write it in lower case: ${quote(literal.value.toLowerCase())}.`,
               ),
             );
           }

@@ -3,6 +3,7 @@
 // never match in production, even if a hand-written test event happens to.
 
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { ComparisonOp } from '../language/ast.ts';
 import { LOWER_OPERATORS } from '../language/keywords.ts';
 import type { Check } from './check.ts';
@@ -28,7 +29,7 @@ export const lowercaseField: Check = {
               error(
                 'match/lowercase-field',
                 literal.span,
-                `The data source stores "${comparison.field.name}" in lower case, so \`${describeComparison(comparison)} ${JSON.stringify(literal.value)}\` can never match. Write ${JSON.stringify(literal.value.toLowerCase())}.`,
+                `The data source stores ${quote(comparison.field.name)} in lower case, so \`${describeComparison(comparison)} ${quote(literal.value)}\` can never match. Write ${quote(literal.value.toLowerCase())}.`,
               ),
             );
           }

@@ -3,6 +3,7 @@
 // `periods.training`. (Unknown field names are reported by unknown-field.ts.)
 
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { ruleVariants } from './support/rule-variants.ts';
 
@@ -38,7 +39,7 @@ export const newTermsFields: Check = {
         }
         fields.forEach((field, i) => {
           if (fields.indexOf(field) < i) {
-            ctx.report(error('detection/new-terms-fields', doc.spanAt([...fieldsPath, i]), `"${field}" is listed twice in new_terms fields. Remove the repeat.`));
+            ctx.report(error('detection/new-terms-fields', doc.spanAt([...fieldsPath, i]), `${quote(field)} is listed twice in new_terms fields. Remove the repeat.`));
           }
         });
         if (!variant.periods.value.training) {

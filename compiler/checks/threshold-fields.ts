@@ -3,6 +3,7 @@
 // (Unknown field names are reported by unknown-field.ts.)
 
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { ruleVariants } from './support/rule-variants.ts';
 
@@ -28,7 +29,7 @@ export const thresholdFields: Check = {
           const groupBy = threshold.group_by ?? [];
           groupBy.forEach((field, i) => {
             if (groupBy.indexOf(field) < i) {
-              ctx.report(error('detection/threshold-fields', doc.spanAt([...path, 'threshold', 'group_by', i]), `"${field}" is listed twice in threshold group_by. Remove the repeat.`));
+              ctx.report(error('detection/threshold-fields', doc.spanAt([...path, 'threshold', 'group_by', i]), `${quote(field)} is listed twice in threshold group_by. Remove the repeat.`));
             }
           });
           const cardinality = threshold.cardinality?.field;
@@ -37,7 +38,7 @@ export const thresholdFields: Check = {
               error(
                 'detection/threshold-fields',
                 doc.spanAt([...path, 'threshold', 'cardinality', 'field']),
-                `The cardinality field "${cardinality}" is also in group_by, so each group has exactly one value of it and the cardinality can never exceed 1. Count the distinct values of another field, or remove it from group_by.`,
+                `The cardinality field ${quote(cardinality)} is also in group_by, so each group has exactly one value of it and the cardinality can never exceed 1. Count the distinct values of another field, or remove it from group_by.`,
               ),
             );
           }

@@ -5,6 +5,7 @@
 // (`$field$` tokens in the message have their own check, message-tokens.ts.)
 
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import type { Path } from '../load/source-document.ts';
 import type { FieldSource } from '../load/source-types.ts';
@@ -32,9 +33,9 @@ function checkRule(ctx: CheckContext, rule: RuleDocument, fields: ReadonlyMap<st
   const unknown = (name: string, where: string, span = doc.spanAt([])) => {
     const suggestion = didYouMean(name, fields.keys()) ?? longerName(name, fields);
     const fix = suggestion
-      ? `Did you mean "${suggestion}"?`
-      : `Use a field that data source "${dataSource}" defines, or add "${name}" to it.`;
-    ctx.report(error('field/unknown', span, `Unknown field "${name}" ${where}: data source "${dataSource}" does not define it. ${fix}`));
+      ? `Did you mean ${quote(suggestion)}?`
+      : `Use a field that data source ${quote(dataSource)} defines, or add ${quote(name)} to it.`;
+    ctx.report(error('field/unknown', span, `Unknown field ${quote(name)} ${where}: data source ${quote(dataSource)} does not define it. ${fix}`));
   };
   const checkName = (name: string | undefined, path: Path, where: string) => {
     if (typeof name === 'string' && !fields.has(name)) unknown(name, where, doc.spanAt(path));

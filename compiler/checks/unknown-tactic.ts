@@ -3,6 +3,7 @@
 
 import { allTactics, attackCatalogInfo, findTechnique } from '../attack/catalog.ts';
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import type { Check } from './check.ts';
 import { attackEntries } from './support/attack-entries.ts';
@@ -26,11 +27,11 @@ export const unknownTactic: Check = {
         const fix = asTechnique
           ? `${asTechnique.id} is a technique, not a tactic: list it under \`techniques\` of the tactic it serves (${asTechnique.tactics.join(', ')}).`
           : NEWER_TACTICS.has(text.trim().toLowerCase().replace(/\s+/g, '-'))
-            ? `"${text}" is a tactic of a newer ATT&CK release; the catalog here is ATT&CK ${attackCatalogInfo().version}, where these techniques sit under Defense Evasion (TA0005). Write defense-evasion.`
+            ? `${quote(text)} is a tactic of a newer ATT&CK release; the catalog here is ATT&CK ${attackCatalogInfo().version}, where these techniques sit under Defense Evasion (TA0005). Write defense-evasion.`
             : suggestion
-            ? `Did you mean "${suggestion}"?`
+            ? `Did you mean ${quote(suggestion)}?`
             : `Write a tactic id (TA0002), name (Execution) or shortname (execution) of ATT&CK Enterprise: ${list}.`;
-        ctx.report(error('attack/unknown-tactic', rule.doc.spanAt([...entry.path, 'tactic']), `Unknown ATT&CK tactic "${text}". ${fix}`));
+        ctx.report(error('attack/unknown-tactic', rule.doc.spanAt([...entry.path, 'tactic']), `Unknown ATT&CK tactic ${quote(text)}. ${fix}`));
       }
     }
   },

@@ -2,6 +2,7 @@
 
 import { allTechniques, attackCatalogInfo, findTactic, findTechnique } from '../attack/catalog.ts';
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 import { attackEntries, describeTechnique } from './support/attack-entries.ts';
 
@@ -13,7 +14,7 @@ export const unknownTechnique: Check = {
       for (const entry of attackEntries(rule)) {
         for (const { text, path, technique } of entry.techniques) {
           if (technique) continue;
-          ctx.report(error('attack/unknown-technique', rule.doc.spanAt(path), `Unknown ATT&CK technique "${text}". ${fix(text)}`));
+          ctx.report(error('attack/unknown-technique', rule.doc.spanAt(path), `Unknown ATT&CK technique ${quote(text)}. ${fix(text)}`));
         }
       }
     }
@@ -21,12 +22,12 @@ export const unknownTechnique: Check = {
 };
 
 function fix(text: string): string {
-  if (findTactic(text)) return `"${text}" is a tactic: write it as the \`tactic\` of an entry, and list technique ids (T1610) under \`techniques\`.`;
+  if (findTactic(text)) return `${quote(text)} is a tactic: write it as the \`tactic\` of an entry, and list technique ids (T1610) under \`techniques\`.`;
   if (!/^T[0-9]{4}(\.[0-9]{3})?$/i.test(text.trim())) {
     // Sub-technique names repeat across parents ("Cloud Accounts"), so name every match.
     const named = allTechniques().filter((t) => !t.revoked && !t.deprecated && t.name.toLowerCase() === text.trim().toLowerCase());
-    if (named.length === 1) return `"${text}" is the name of ${describeTechnique(named[0]!)}: write its id, ${named[0]!.id}.`;
-    if (named.length > 1) return `"${text}" is the name of ${named.map(describeTechnique).join(', ')}: write the id of the one you mean.`;
+    if (named.length === 1) return `${quote(text)} is the name of ${describeTechnique(named[0]!)}: write its id, ${named[0]!.id}.`;
+    if (named.length > 1) return `${quote(text)} is the name of ${named.map(describeTechnique).join(', ')}: write the id of the one you mean.`;
     return 'Write a technique id such as T1610 or a sub-technique id such as T1204.003.';
   }
   const parent = findTechnique(text.trim().slice(0, 5));

@@ -2,6 +2,7 @@
 // rule: two alerts for every event.
 
 import { warning } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
 
 const IDENTITY = new Set(['id', 'name']);
@@ -17,7 +18,7 @@ export const variationChanges: Check = {
           warning(
             'variation/no-changes',
             doc.spanAt(['variations', i]),
-            `The variation "${variation.name}" changes nothing but its id and name, so it duplicates the base rule's alerts. Override what makes it different (detection, severity, …), or remove it.`,
+            `The variation ${quote(variation.name)} changes nothing but its id and name, so it duplicates the base rule's alerts. Override what makes it different (detection, severity, …), or remove it.`,
           ),
         );
       });

@@ -3,7 +3,9 @@
 // rule/duplicate-name.)
 
 import { error } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 import type { Check } from './check.ts';
+import { comparableName } from './support/comparable-name.ts';
 
 export const variationIdentity: Check = {
   name: 'variation-identity',
@@ -12,7 +14,7 @@ export const variationIdentity: Check = {
     for (const { doc, source } of ctx.rules) {
       const variations = source.variations ?? [];
       for (const key of ['id', 'name'] as const) {
-        const normalise = (value: string) => (key === 'id' ? value.toLowerCase() : value.trim().replace(/\s+/g, ' ').toLowerCase());
+        const normalise = (value: string) => (key === 'id' ? value.toLowerCase() : comparableName(value));
         const base = normalise(String(source[key]));
         const seen = new Map<string, number>();
         variations.forEach((variation, i) => {
@@ -23,13 +25,13 @@ export const variationIdentity: Check = {
           const earlier = seen.get(normalise(value));
           if (normalise(value) === base) {
             ctx.report(
-              error(`variation/same-${key}-as-base`, span, `This variation has the same ${key} as its base rule ("${value}"). ${fix}`, [
+              error(`variation/same-${key}-as-base`, span, `This variation has the same ${key} as its base rule (${quote(value)}). ${fix}`, [
                 { span: doc.spanAt([key]), message: `the base rule's ${key}` },
               ]),
             );
           } else if (earlier !== undefined) {
             ctx.report(
-              error(`variation/duplicate-${key}`, span, `Another variation of this rule already has the ${key} "${value}". ${fix}`, [
+              error(`variation/duplicate-${key}`, span, `Another variation of this rule already has the ${key} ${quote(value)}. ${fix}`, [
                 { span: doc.spanAt(['variations', earlier, key]), message: 'first defined here' },
               ]),
             );

@@ -7,6 +7,7 @@
 // line break, a number must be finite, and a regex pattern is printed with `/` escaped as `\/`
 // (the parser stores `\/` as `/`, so a pattern written with `\/` comes back with a plain `/`).
 
+import { isUnsafeCharacter } from '../unsafe-characters.ts';
 import { MATCH_KEYWORDS } from './keywords.ts';
 import type { AstComparison, AstExpr, AstFieldName, AstValue } from './ast.ts';
 
@@ -72,10 +73,9 @@ export function printString(text: string): string {
   return `${out}"`;
 }
 
-/** Control characters and line/paragraph separators would be invisible or break lines. */
+/** Control characters, line/paragraph separators and bidi controls would be invisible, break lines or reorder text. */
 function isInvisible(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029;
+  return isUnsafeCharacter(char, { inText: false });
 }
 
 export function printNumber(value: number): string {

@@ -2,7 +2,9 @@
 // traced back to its file:line:col. Every later stage reports positions through this.
 
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { aliasCycle } from './alias-cycle.ts';
 import { error, type Diagnostic, type Position, type Span } from '../diagnostics.ts';
+import { shorten } from '../quote.ts';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -42,6 +44,15 @@ export class SourceDocument {
       );
     }
     if (diagnostics.length > 0) return { diagnostics };
+    const cycle = aliasCycle(document);
+    if (cycle?.range) {
+      // The value would be infinitely deep: every later stage that walks it would never end.
+      return {
+        diagnostics: [
+          error('yaml/alias', spanOf([cycle.range[0], cycle.range[1]]), 'this alias refers to a value that contains it, so the value never ends. Write the value out instead of aliasing it.'),
+        ],
+      };
+    }
     try {
       return { document: new SourceDocument(file, text, document, lines), diagnostics };
     } catch (e) {
@@ -110,6 +121,7 @@ function toPosition(lines: LineCounter, offset: number): Position {
   return { line, column: col, offset };
 }
 
+/** The parser's sentence, without its position (the span says it) and bounded: it may quote the source. */
 function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return shorten((message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '').replace(/\.$/, ''), 200);
 }

@@ -3,6 +3,7 @@
 // here; codes and positions stay as SourceDocument.parse reported them.
 
 import { error, type Diagnostic } from '../diagnostics.ts';
+import { quote } from '../quote.ts';
 
 export function explainYamlErrors(diagnostics: readonly Diagnostic[], text: string): Diagnostic[] {
   const result: Diagnostic[] = [];
@@ -27,7 +28,7 @@ function explain(d: Diagnostic, text: string): string | undefined {
       return 'a tab indents this line; YAML indents with spaces only: replace the tab with spaces';
     case 'yaml/duplicate-key': {
       const key = keyAt(text, d.span.start.offset);
-      return `${key ? `key ${JSON.stringify(key)}` : 'this key'} is written twice in the same mapping; keep one of them`;
+      return `${key ? `key ${quote(key)}` : 'this key'} is written twice in the same mapping; keep one of them`;
     }
     case 'yaml/block-as-implicit-key':
     case 'yaml/multiline-implicit-key':

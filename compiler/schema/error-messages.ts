@@ -4,6 +4,7 @@
 
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from '../did-you-mean.ts';
+import { quote } from '../quote.ts';
 import type { Path } from '../load/source-document.ts';
 import { placesOfKey } from './key-locations.ts';
 import { resolveSchema, schemas, type JsonSchema } from './schemas.ts';
@@ -62,7 +63,7 @@ export function describeError(context: ErrorContext): SchemaProblem {
               : 'remove it';
       const problem = {
         code: 'schema/unknown-key',
-        message: `unknown key "${key}" in ${where}; ${fix}`,
+        message: `unknown key ${quote(key)} in ${where}; ${fix}`,
         path: [...path, key],
         at: 'key',
       } as const;
@@ -200,7 +201,7 @@ export function describePath(path: Path, rootName: string): string {
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
+    else text += `[${quote(segment)}]`;
   }
   return text;
 }
@@ -304,6 +305,16 @@ const PATTERN_HINTS: Readonly<Record<string, (value: string, where: string) => s
     `${show(value)} is not an ATT&CK technique id; write T and four digits, with .NNN for a sub-technique, e.g. T1610 or T1204.003`,
   '^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*$': (value) =>
     `${show(value)} is not a valid field name; use letters, digits, _ and -, starting with a letter or _, with dots between parts, e.g. source_ip or request.verb`,
+  '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$': (value, where) => {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
+    const why =
+      scheme !== undefined && !/^https?$/i.test(scheme)
+        ? `its scheme "${scheme.toLowerCase()}:" is refused: only https:// and http:// addresses are shipped as links (javascript:, vbscript:, data: and file: addresses run code or read files when clicked)`
+        : /^https?:\/\//i.test(value)
+          ? 'a web address holds no spaces (write %20)'
+          : 'it is not a web address';
+    return `${where} ${show(value)} is not allowed: ${why}; write an address starting with https://, e.g. https://attack.mitre.org/techniques/T1610/`;
+  },
   '^[A-Za-z0-9_][A-Za-z0-9_.-]*$': (value) =>
     `${show(value)} is not a valid Splunk macro name; use letters, digits, _, . and -, e.g. kube_audit`,
 };
@@ -371,8 +382,9 @@ function valueAt(data: unknown, path: Path): unknown {
   return node;
 }
 
+/** A value quoted in a message: bounded, escaped (compiler/quote.ts). */
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return quote(value);
 }
 
 function countOf(limit: unknown, noun: string): string {

@@ -49,8 +49,12 @@ function validateDocument(doc: SourceDocument, kind: SchemaKind, rootName: strin
   // With a missing or invalid detection type, "new_terms is not allowed here" is a consequence:
   // once the type is fixed, the block is either right or reported then.
   const badTypes = new Set(problems.filter((p) => p.path.at(-1) === 'type').map((p) => pathKey(p.path)));
+  // A value that fails its pattern usually fails its format too ("Internal Research" is neither a
+  // URI nor a web address); the pattern's message is the more precise one.
+  const patternFailed = new Set(problems.filter((p) => p.code === 'schema/pattern').map((p) => pathKey(p.path)));
   const diagnostics = new Map<string, Diagnostic>();
   for (const problem of problems) {
+    if (problem.code === 'schema/format' && patternFailed.has(pathKey(problem.path))) continue;
     if (problem.code === 'schema/required' && misspelt.has(pathKey(problem.path))) continue;
     if (problem.code === 'schema/not-allowed' && badTypes.has(pathKey([...problem.path.slice(0, -1), 'type']))) continue;
     const span = problem.at === 'key' ? doc.keySpanAt(problem.path) : valueSpan(doc, problem.path);

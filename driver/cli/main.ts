@@ -3,11 +3,11 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import { packageUrl } from '../../compiler/package-files.ts';
 import { targetNames } from '../../targets/index.ts';
 import type { DiagnosticFormat } from './format-diagnostics.ts';
+import { escapeLine, escapeLines, escapeText, withoutRawControls } from './terminal-text.ts';
 
 // Each command imports what it runs when it runs (`await import(…)` in its action), so
 // `detc --version` and `--help` load no compiler, `validate` loads no target, and a build loads
@@ -25,13 +25,17 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
+  // Every printing site escapes what it takes from rules (terminal-text.ts); this catches the rest.
+  const io: Io = { cwd: rawIo.cwd, out: (text) => rawIo.out(withoutRawControls(text)), err: (text) => rawIo.err(withoutRawControls(text)) };
+  // The only folder whose files detc reads (compiler/load/library-root.ts); found when a command needs it.
+  const root = async () => (await import('../../compiler/load/library-root.ts')).libraryRoot(io.cwd);
   let exitCode = 0;
   const program = new Command('detc')
     .description('Detection-as-code compiler: YAML rules to Splunk ES, Elastic and documentation.')
     .version(packageVersion())
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: (text) => io.err(escapeLines(text)) })
     .showHelpAfterError('(run detc --help for usage)');
 
   program
@@ -41,8 +45,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (paths: string[], options: { format: DiagnosticFormat }) => {
       const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
-      const result = await compileLibrary({ paths, cwd: io.cwd });
-      await printDiagnostics(io, result.diagnostics, options.format);
+      const result = await compileLibrary({ paths, cwd: io.cwd, root: await root() });
+      await printDiagnostics(io, result.diagnostics, options.format, result.sources);
       if (options.format !== 'json') io.out(summaryLine(result.diagnostics, result.fileCount) + '\n');
       exitCode = hasErrors(result.diagnostics) ? 1 : 0;
     });
@@ -52,11 +56,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("run every rule's tests against the reference evaluator")
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .action(async (paths: string[]) => {
-      const { compileLibrary } = await frontEnd();
+      const { compileLibrary, locationText, bounded } = await frontEnd();
       const { runRuleTests } = await import('../../compiler/evaluate.ts');
-      const result = await compileLibrary({ paths, cwd: io.cwd });
+      const result = await compileLibrary({ paths, cwd: io.cwd, root: await root() });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      await printDiagnostics(io, errors, 'text');
+      await printDiagnostics(io, errors, 'text', result.sources);
       let passed = 0;
       let failed = 0;
       for (const rule of result.partial.rules) {
@@ -66,8 +70,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             continue;
           }
           failed++;
-          const at = outcome.test.span;
-          io.out(`${at.file}:${at.start.line}:${at.start.column}: FAIL ${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}\n`);
+          io.out(escapeLine(`${locationText(outcome.test.span)}: FAIL ${bounded(`${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}`)}`) + '\n');
         }
       }
       io.out(`${passed} passed, ${failed} failed\n`);
@@ -85,7 +88,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const names = options.target.split(',').map((n) => n.trim()).filter(Boolean);
       const unknown = names.filter((n) => !targetNames().includes(n));
       if (unknown.length > 0) {
-        io.err(`detc: unknown target ${unknown.join(', ')}; choose from ${targetNames().join(', ')}\n`);
+        io.err(`detc: unknown target ${escapeText(unknown.join(', '))}; choose from ${targetNames().join(', ')}\n`);
         exitCode = 2;
         return;
       }
@@ -104,16 +107,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
         const { emitTargets } = await import('../emit-all-targets.ts');
         const { summarizeTargets, targetSummaryLine } = await import('../build-summary.ts');
-        const result = await compileLibrary({ paths, cwd: io.cwd });
+        const result = await compileLibrary({ paths, cwd: io.cwd, root: await root() });
         if (!result.library) {
-          await printDiagnostics(io, result.diagnostics, 'text');
+          await printDiagnostics(io, result.diagnostics, 'text', result.sources);
           io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
           exitCode = 1;
           return;
         }
         const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
         const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
-        await printDiagnostics(io, diagnostics, 'text');
+        await printDiagnostics(io, diagnostics, 'text', result.sources);
         const perTarget = summarizeTargets(result.library, emitted.targets).map((summary) => `  ${targetSummaryLine(summary)}\n`).join('');
         if (hasErrors(diagnostics)) {
           const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -147,7 +150,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const report = options.report !== undefined ? { report: options.report } : {};
       const result = await runImportSigma({ paths, out: options.out, cwd: io.cwd, onWait: io.err, ...report });
       await printOutputDiagnostics(io, result.diagnostics);
-      if (result.summary) io.out(result.summary.endsWith('\n') ? result.summary : result.summary + '\n');
+      if (result.summary) io.out(escapeLines(result.summary.endsWith('\n') ? result.summary.slice(0, -1) : result.summary) + '\n');
       exitCode = result.exitCode;
     });
 
@@ -166,12 +169,12 @@ function packageVersion(): string {
 
 /** What validate, test and build share: the pipeline and the diagnostic helpers. */
 async function frontEnd() {
-  const [{ compileLibrary }, { hasErrors }, { summaryLine }] = await Promise.all([
+  const [{ compileLibrary }, { hasErrors }, { summaryLine, locationText, bounded }] = await Promise.all([
     import('../../compiler/pipeline.ts'),
     import('../../compiler/diagnostics.ts'),
     import('./format-diagnostics.ts'),
   ]);
-  return { compileLibrary, hasErrors, summaryLine };
+  return { compileLibrary, hasErrors, summaryLine, locationText, bounded };
 }
 
 /** Diagnostics about output paths: without a source excerpt, since the path named is no rule file (it may be any file). */
@@ -181,19 +184,9 @@ async function printOutputDiagnostics(io: Io, diagnostics: readonly Diagnostic[]
   if (text) io.out(text);
 }
 
-async function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): Promise<void> {
+/** Excerpts quote only `sources`: the files the loader read from inside the library root. */
+async function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat, sources: ReadonlyMap<string, string>): Promise<void> {
   const { formatDiagnostics } = await import('./format-diagnostics.ts');
-  const sources = new Map<string, string | undefined>();
-  const lookup = (file: string) => {
-    if (!sources.has(file)) {
-      try {
-        sources.set(file, readFileSync(resolve(io.cwd, file), 'utf8'));
-      } catch {
-        sources.set(file, undefined);
-      }
-    }
-    return sources.get(file);
-  };
-  const text = formatDiagnostics(diagnostics, format, lookup);
+  const text = formatDiagnostics(diagnostics, format, (file) => sources.get(file));
   if (text) io.out(text);
 }

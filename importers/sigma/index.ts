@@ -2,11 +2,13 @@
 // and returns the detc rules plus the data sources they use, as files. It writes nothing: the
 // driver (driver/import-sigma.ts) owns the output folder. Refusals are reported, never thrown.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { packageUrl } from '../../compiler/package-files.ts';
+import { aliasCycle } from '../../compiler/load/alias-cycle.ts';
+import { decodeUtf8 } from '../../compiler/load/decode-utf8.ts';
 import { importCorrelation } from './correlation.ts';
 import { importRule } from './import-rule.ts';
 import { DataSourceRegistry } from './logsource.ts';
@@ -23,24 +25,22 @@ const SCHEMA_DIR = fileURLToPath(packageUrl('schema/'));
 
 /** Converts Sigma rules without writing anything. `outDir` only sets the schema comments' relative paths. */
 export async function importSigma(paths: readonly string[], cwd: string, outDir = cwd): Promise<SigmaImport> {
-  const inputs = await listInputs(paths, cwd);
+  const { inputs, refused } = await listInputs(paths, cwd);
   const registry = new DataSourceRegistry();
   const files = new Map<string, string>();
-  const entries: ReportEntry[] = [];
+  const entries: ReportEntry[] = [...refused];
   const used = new Set<string>();
   const firstWith = new FirstOccurrence();
   const read = await Promise.all(inputs.map((input) => readDocuments(input.absolute)));
   registry.noteFieldUses(read.flatMap((documents) => ('rules' in documents ? documents.rules : [])));
   for (const [index, input] of inputs.entries()) {
-    const shown = relative(cwd, input.absolute).split(sep).join('/') || input.absolute;
+    const shown = shownPath(input.absolute, cwd);
     const documents = read[index]!;
     if ('error' in documents) {
       entries.push({ file: shown, status: 'refused', code: documents.code, reason: documents.error });
       continue;
     }
-    const result = documents.rules.length === 1 && !isCorrelation(documents.rules[0])
-      ? importRule(documents.rules[0], shown, registry)
-      : importCorrelation(documents.rules.filter(isRecord), shown, registry);
+    const result = convert(documents.rules, shown, registry);
     if (result.kind === 'refused') {
       entries.push({ file: shown, status: 'refused', code: result.code, reason: result.reason });
       continue;
@@ -63,6 +63,7 @@ export async function importSigma(paths: readonly string[], cwd: string, outDir 
         : { file: shown, status: 'imported', id: result.rule.id, output },
     );
   }
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const dataSources = registry.written(used);
   for (const source of dataSources) {
     const output = `data-sources/${source.name}.yml`;
@@ -96,36 +97,135 @@ interface Input {
   readonly output: string;
 }
 
-/** Every .yml/.yaml file under the paths, sorted; a folder's files keep their place below the folder's name. */
-async function listInputs(paths: readonly string[], cwd: string): Promise<Input[]> {
+/** `sigma/rules/x.yml`: relative to cwd with `/`, or absolute when outside it. */
+function shownPath(absolute: string, cwd: string): string {
+  return relative(cwd, absolute).split(sep).join('/') || absolute;
+}
+
+type Conversion = ReturnType<typeof importRule> | ReturnType<typeof importCorrelation>;
+
+/** One file's rules converted; an exception (a detc bug) refuses that file instead of the whole import. */
+function convert(rules: readonly unknown[], shown: string, registry: DataSourceRegistry): Conversion {
+  try {
+    return rules.length === 1 && !isCorrelation(rules[0])
+      ? importRule(rules[0], shown, registry)
+      : importCorrelation(rules.filter(isRecord), shown, registry);
+  } catch (e) {
+    return { kind: 'refused', code: 'sigma/internal-error', reason: `detc failed to convert this rule (${(e as Error).name}: ${(e as Error).message}); this is a detc bug, please report it with the rule.` };
+  }
+}
+
+/**
+ * Every .yml/.yaml file under the paths, sorted; a folder's files keep their place below the
+ * folder's name. The paths themselves may be anywhere; inside a folder, a symbolic link is
+ * followed only when its real path stays inside that folder (a link to /proc/self/environ or
+ * ../../.git/config is refused, never read). Unreadable folders, broken and outside links are
+ * refusals in the report, not exceptions.
+ */
+async function listInputs(paths: readonly string[], cwd: string): Promise<{ inputs: Input[]; refused: ReportEntry[] }> {
   const inputs: Input[] = [];
+  const refused: ReportEntry[] = [];
+  const refuse = (absolute: string, code: string, reason: string) =>
+    refused.push({ file: shownPath(absolute, cwd), status: 'refused', code, reason });
   for (const p of paths) {
     const absolute = resolve(cwd, p);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) continue;
-    if (info.isFile()) {
-      inputs.push({ absolute, output: `rules/${withYml(basename(absolute))}` });
+    const info = await stat(absolute).catch((e: NodeJS.ErrnoException) => e);
+    if (info instanceof Error) {
+      refuse(absolute, 'sigma/unreadable', `Cannot read this path (${info.code ?? info.message}).`);
       continue;
     }
-    for (const file of await walk(absolute)) {
-      inputs.push({ absolute: file, output: `rules/${basename(absolute)}/${withYml(relative(absolute, file).split(sep).join('/'))}` });
+    if (!info.isDirectory()) {
+      inputs.push({ absolute, output: `rules/${safeFileName(withYml(basename(absolute)))}` });
+      continue;
+    }
+    const top = await realpath(absolute).catch(() => absolute);
+    for (const file of await walk(absolute, top, top, new Set([top]), refuse)) {
+      const inside = relative(absolute, file).split(sep).map(safeFileName).join('/');
+      inputs.push({ absolute: file, output: `rules/${safeFileName(basename(absolute))}/${withYml(inside)}` });
     }
   }
   const seen = new Set<string>();
-  return inputs
+  const sorted = inputs
     .sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0))
     .filter((i) => !seen.has(i.output) && seen.add(i.output));
+  return { inputs: await oncePerFile(sorted), refused };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** A file reached under two names (through a link) is imported once: under its own name when it has one, else the first. */
+async function oncePerFile(inputs: readonly Input[]): Promise<Input[]> {
+  const reals = await Promise.all(inputs.map((i) => realpath(i.absolute).catch(() => i.absolute)));
+  const chosen = new Map<string, number>();
+  reals.forEach((real, index) => {
+    const earlier = chosen.get(real);
+    if (earlier === undefined || (inputs[earlier]!.absolute !== real && inputs[index]!.absolute === real)) chosen.set(real, index);
+  });
+  const kept = new Set(chosen.values());
+  return inputs.filter((_, index) => kept.has(index));
+}
+
+async function walk(
+  dir: string,
+  /** `dir` with its links followed. */
+  realDir: string,
+  top: string,
+  walked: Set<string>,
+  refuse: (absolute: string, code: string, reason: string) => void,
+): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => e);
+  if (entries instanceof Error) {
+    refuse(dir, 'sigma/unreadable', `Cannot read this folder (${entries.code ?? entries.message}); its rules were not imported. Check its permissions.`);
+    return [];
+  }
   const files: string[] = [];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(full)));
-    else if (/\.ya?ml$/i.test(e.name)) files.push(full);
+    if (e.isDirectory()) {
+      const real = join(realDir, e.name);
+      walked.add(real);
+      files.push(...(await walk(full, real, top, walked, refuse)));
+    } else if (e.isSymbolicLink()) {
+      files.push(...(await followLink(full, top, walked, refuse)));
+    } else if (/\.ya?ml$/i.test(e.name) && e.isFile()) {
+      files.push(full);
+    }
   }
   return files;
+}
+
+/** A link inside a named folder: followed when it stays inside that folder, else refused by name. */
+async function followLink(
+  link: string,
+  top: string,
+  walked: Set<string>,
+  refuse: (absolute: string, code: string, reason: string) => void,
+): Promise<string[]> {
+  const named = /\.ya?ml$/i.test(link);
+  const real = await realpath(link).catch((e: NodeJS.ErrnoException) => e);
+  if (real instanceof Error) {
+    if (named) refuse(link, 'sigma/broken-link', `This symbolic link leads nowhere (${real.code ?? real.message}); point it at a rule, or remove it.`);
+    return [];
+  }
+  const info = await stat(real).catch(() => undefined);
+  const inside = real === top || real.startsWith(top + sep);
+  if (!inside) {
+    if (named || info?.isDirectory()) {
+      refuse(link, 'sigma/outside-input', 'This symbolic link leads outside the folder being imported; it was not read. Import the file it points to by naming it, or copy it into the folder.');
+    }
+    return [];
+  }
+  if (info?.isDirectory()) {
+    // A link back to a folder already walked (an enclosing one) would loop.
+    if (walked.has(real)) return [];
+    walked.add(real);
+    return walk(link, real, top, walked, refuse);
+  }
+  return named && info?.isFile() ? [link] : [];
+}
+
+/** Windows reserves device names (CON, NUL, COM1 …, any extension): such an output file name gets a `_`. */
+function safeFileName(name: string): string {
+  const stem = name.split('.')[0]!;
+  return /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(stem.trimEnd()) ? `${stem}_${name.slice(stem.length)}` : name;
 }
 
 function withYml(path: string): string {
@@ -142,17 +242,34 @@ function isCorrelation(value: unknown): boolean {
 
 /** The YAML documents of a file (one rule, or a correlation with the rules it uses). */
 async function readDocuments(file: string): Promise<{ rules: unknown[] } | { code: string; error: string }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
-    return { code: 'sigma/unreadable', error: `Cannot read the file: ${(e as Error).message}` };
+    return { code: 'sigma/unreadable', error: `Cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` };
   }
-  const documents = parseAllDocuments(text);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    return { code: 'sigma/invalid-utf8', error: `Byte 0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8; save the file as UTF-8.` };
+  }
+  const documents = parseAllDocuments(decoded.text);
   if (!Array.isArray(documents)) return { code: 'sigma/empty', error: 'The file holds no YAML document.' };
   const broken = documents.find((d) => d.errors.length > 0);
   if (broken) return { code: 'sigma/yaml-syntax', error: `The YAML does not parse: ${broken.errors[0]!.message.split('\n')[0]}` };
-  const values = documents.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((v) => v !== null && v !== undefined);
+  const values: unknown[] = [];
+  for (const d of documents) {
+    if (aliasCycle(d)) {
+      return { code: 'sigma/yaml-alias', error: 'A YAML alias stands inside the value it names, so the value never ends; write the value out instead.' };
+    }
+    let value: unknown;
+    try {
+      value = d.toJS({ maxAliasCount: 100 });
+    } catch {
+      // toJS refuses an alias bomb ("excessive alias count") with a ReferenceError.
+      return { code: 'sigma/yaml-alias', error: 'YAML aliases expand to too many values (an alias bomb); write the values out instead of aliasing them.' };
+    }
+    if (value !== null && value !== undefined) values.push(value);
+  }
   if (values.length === 0) return { code: 'sigma/empty', error: 'The file holds no YAML document.' };
   return { rules: values };
 }

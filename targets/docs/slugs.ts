@@ -6,6 +6,12 @@ import type { Rule } from '../../compiler/ir.ts';
 
 const maxLength = 80;
 
+/**
+ * Windows reserves these names for devices, whatever the extension: a page `con.html` or
+ * `nul.md` cannot be written or opened there. Slugs hold only a-z, 0-9 and `-`.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 export function slugify(text: string): string {
   const slug = text
     .normalize('NFKD')
@@ -14,7 +20,8 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, maxLength)
     .replace(/-+$/g, '');
-  return slug;
+  // `_` never appears in a slug otherwise, so `con_` cannot collide with another name's slug.
+  return WINDOWS_RESERVED.test(slug) ? `${slug}_` : slug;
 }
 
 /** Slugs for every rule id (base rules and variations), unique across the library. */

@@ -79,9 +79,16 @@ describe('loadLibrary', () => {
     ]);
   });
 
-  it('names files outside cwd relative to it', async () => {
-    const loaded = await loadLibrary(['../rules/z_last.yml'], { cwd: path.join(root, 'other') });
+  it('names files outside cwd (inside the library root) relative to cwd', async () => {
+    const loaded = await loadLibrary(['../rules/z_last.yml'], { cwd: path.join(root, 'other'), root });
     expect(loaded.rules.map((d) => d.file)).toEqual(['../rules/z_last.yml']);
+  });
+
+  it('refuses a named file outside the library root, without reading it', async () => {
+    const loaded = await loadLibrary(['../rules/z_last.yml'], { cwd: path.join(root, 'other') });
+    expect(loaded.rules).toEqual([]);
+    expect(loaded.diagnostics.map(at)).toEqual([['../rules/z_last.yml', 'load/outside-root', 1, 1]]);
+    expect(loaded.sources.size).toBe(0);
   });
 
   it('reports a path that does not exist, and goes on with the others', async () => {
