@@ -10,6 +10,9 @@
 // every moment `dist` names a complete generation.
 
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
+import { generationName, generationNumber, stateFolderName } from '../compiler/output-names.ts';
+
+export { generationName, generationNumber, stateFolderName };
 
 export interface OutputLayout {
   /** The output as the user named it (absolute): the link. */
@@ -23,23 +26,9 @@ export function layoutOf(out: string): OutputLayout {
   return { out, parent: dirname(out), state: join(dirname(out), stateFolderName(basename(out))) };
 }
 
-export function stateFolderName(outName: string): string {
-  return `.${outName}.detc`;
-}
 
 export const LOCK_FILE = 'lock';
 
-const GENERATION = /^g-(\d{1,15})$/;
-
-export function generationName(n: number): string {
-  return `g-${n}`;
-}
-
-/** The number of a generation folder's name, or undefined when the name is not one. */
-export function generationNumber(name: string): number | undefined {
-  const match = GENERATION.exec(name);
-  return match ? Number(match[1]) : undefined;
-}
 
 /**
  * The link's text for a generation. Relative on POSIX, so the output and its state folder can be

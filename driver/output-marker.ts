@@ -3,7 +3,9 @@
 // only what carries the marker of the same command. Its text never changes between runs, so
 // the output stays byte-identical.
 
-export const MARKER_FILE = '.detc-output.json';
+import { MARKER_FILE } from '../compiler/output-names.ts';
+
+export { MARKER_FILE };
 
 /** The commands that own an output folder. A folder written by one is not replaced by the other. */
 export type OutputCommand = 'build' | 'import sigma';

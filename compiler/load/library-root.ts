@@ -6,6 +6,7 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
+import { generationNumber, isStateFolderName, MARKER_FILE } from '../output-names.ts';
 
 /**
  * The library root for a run of detc in `cwd`. Today: the folder detc runs in, where detc.yml is.
@@ -58,11 +59,31 @@ export class LibraryRoot {
     if (actual === undefined) return { kind: 'outside', viaLink };
     // A link may not lead into a hidden folder (the walk never enters one): .git/config holds
     // credentials on CI runners.
-    const hidden = viaLink ? actual.split(path.sep).find((segment) => segment.startsWith('.') && segment !== '.') : undefined;
+    const hidden = viaLink ? await this.hiddenSegment(actual) : undefined;
     if (hidden !== undefined) return { kind: 'outside', viaLink, hidden };
     const stats = await stat(real).catch((e: NodeJS.ErrnoException) => e);
     if (stats instanceof Error) return { kind: 'error', cause: stats };
     return { kind: 'inside', real, stats };
+  }
+
+  /**
+   * The first hidden folder on a path inside the root, except a detc output's state folder at a
+   * generation (`imported` → `.imported.detc/g-3`, what `detc import sigma --out imported`
+   * writes): that is detc's own output, marked as such, and reading it is the point.
+   */
+  private async hiddenSegment(inside: string): Promise<string | undefined> {
+    const segments = inside.split(path.sep);
+    const index = segments.findIndex((segment) => segment.startsWith('.') && segment !== '.');
+    if (index === -1) return undefined;
+    const hidden = segments[index]!;
+    const generation = segments[index + 1];
+    const isOutput =
+      isStateFolderName(hidden) &&
+      generation !== undefined &&
+      generationNumber(generation) !== undefined &&
+      !segments.slice(index + 2).some((segment) => segment.startsWith('.')) &&
+      (await stat(path.join(this.real, ...segments.slice(0, index + 2), MARKER_FILE)).then((s) => s.isFile(), () => false));
+    return isOutput ? undefined : hidden;
   }
 
   /** `absolute` relative to `base` when inside it ('' for base itself), else undefined. */

@@ -121,3 +121,49 @@ describe('detc.yml', () => {
     await rm(project, { recursive: true, force: true });
   });
 });
+
+describe("links into detc's own output", () => {
+  // `detc import sigma --out imported` makes `imported` a link to `.imported.detc/g-N`
+  // (docs/output.md); building that library must read it, while a look-alike hidden folder
+  // without detc's marker stays refused.
+  let project: string;
+
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(tmpdir(), 'detc-root-output-'));
+    const write = async (file: string, text: string) => {
+      await mkdir(path.dirname(path.join(project, file)), { recursive: true });
+      await writeFile(path.join(project, file), text);
+    };
+    await write('.imported.detc/.detc-output.json', '{}\n');
+    await write('.imported.detc/g-3/.detc-output.json', '{}\n');
+    await write('.imported.detc/g-3/rules/a.yml', 'name: a\n');
+    await write('.forged.detc/g-1/rules/b.yml', `name: ${SECRET}\n`);
+    await write('.marked.detc/.detc-output.json', '{}\n');
+    await write('.marked.detc/g-1/.hidden/c.yml', `name: ${SECRET}\n`);
+    await write('.marked.detc/not-a-generation/d.yml', `name: ${SECRET}\n`);
+    await symlink('.imported.detc/g-3', path.join(project, 'imported'));
+    await symlink('.forged.detc/g-1', path.join(project, 'forged'));
+    await symlink('.marked.detc/g-1/.hidden/c.yml', path.join(project, 'hidden.yml'));
+    await symlink('.marked.detc/not-a-generation', path.join(project, 'other'));
+  });
+
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it('reads a generation of a marked state folder through its link', async () => {
+    const loaded = await loadLibrary(['imported'], { cwd: project });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.rules.map((d) => d.file)).toEqual(['imported/rules/a.yml']);
+  });
+
+  it.each([
+    ['a state folder without the marker', 'forged', '.forged.detc'],
+    ['a hidden folder inside a generation', 'hidden.yml', '.marked.detc'],
+    ['a folder of the state folder that is no generation', 'other', '.marked.detc'],
+  ])('refuses %s', async (_name, written, hidden) => {
+    const loaded = await loadLibrary([written], { cwd: project });
+    expect(loaded.diagnostics.map(at)).toEqual([[written, 'load/outside-root']]);
+    expect(loaded.diagnostics[0]!.message).toContain(`into the hidden folder ${hidden}`);
+  });
+});

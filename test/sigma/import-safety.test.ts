@@ -35,7 +35,7 @@ beforeAll(async () => {
   await writeFile(join(parent, 'outside/leak.yml'), `title: ${SECRET}\n`);
   await cp(GOOD_RULE, join(input, 'good.yml'));
   await cp(GOOD_RULE, join(input, 'locked/hidden_rule.yml'));
-  await writeFile(join(input, 'con.yml'), (await readFile(GOOD_RULE, 'utf8')).replace('ab5c6d7e-8f90', 'cb5c6d7e-8f90'));
+  await writeFile(join(input, 'con.yml'), (await readFile(GOOD_RULE, 'utf8')).replace('ab5c6d7e-8f90', 'cb5c6d7e-8f90').replace('title: Kubernetes Pod Exec', 'title: Kubernetes Pod Exec (device name)'));
   await writeFile(join(input, 'bomb.yml'), aliasBomb());
   await writeFile(join(input, 'cycle.yml'), 'title: cycle\ndetection: &d\n  selection: { verb: *d }\n  condition: selection\n');
   await writeFile(join(input, 'latin1.yml'), Buffer.concat([Buffer.from('title: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
