@@ -6,8 +6,8 @@
 // simply negates, so `not (f == "x")` is true for an event without f, and `f != "x"` (which
 // lowers to exactly that) is too.
 
-import { globRegExp } from '../language/glob.ts';
-import type { Cidr, Equals, Expr, Glob, Like, Range, Regex, TestEvent, Value } from '../ir.ts';
+import { globMatches } from '../language/glob.ts';
+import type { Cidr, Equals, Expr, Like, Range, Regex, TestEvent, Value } from '../ir.ts';
 import { fieldValues } from './field-values.ts';
 import { cidrContains, parseCidr, parseIp, type CidrBlock } from '../language/ip.ts';
 import { comparableText, numberOf, textOf } from '../language/values.ts';
@@ -61,19 +61,14 @@ function inRange(value: unknown, expr: Range): boolean {
   }
 }
 
-// Compiled globs, regexes and blocks, kept per IR node so that evaluating many events is cheap.
-const globCache = new WeakMap<Glob, RegExp>();
+// Compiled regexes and blocks, kept per IR node so that evaluating many events is cheap.
 const regexCache = new WeakMap<Regex, RegExp | null>();
 const cidrCache = new WeakMap<Cidr, CidrBlock[]>();
 
 function like(value: unknown, expr: Like): boolean {
   const text = comparableText(value, expr.ignoreCase);
   if (text === undefined) return false;
-  return expr.patterns.some((glob) => {
-    let compiled = globCache.get(glob);
-    if (!compiled) globCache.set(glob, (compiled = globRegExp(glob)));
-    return compiled.test(text);
-  });
+  return expr.patterns.some((glob) => globMatches(glob, text));
 }
 
 function regex(value: unknown, expr: Regex): boolean {
