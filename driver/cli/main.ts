@@ -1,15 +1,16 @@
 // The `detc` command line. Each command is a thin layer over the pipeline; `main` returns the
 // exit code instead of exiting, so tests can call it.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { emitTargets, targetNames } from '../emit-all-targets.ts';
 import { writeOutputAtomically } from '../write-output.ts';
 import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.ts';
-import { runRuleTests } from '../../compiler/evaluate.ts';
 import { runImportSigma } from '../import-sigma.ts';
+import { ruleTestDiagnostic } from '../rule-test-diagnostics.ts';
+import { DEFAULT_TEST_TIMEOUT_MS, runRuleTestsWithTimeLimit, type RuleTestResult } from '../run-rule-tests.ts';
 import { compileLibrary } from '../../compiler/pipeline.ts';
 import { formatDiagnostics, summaryLine, type DiagnosticFormat } from './format-diagnostics.ts';
 
@@ -50,24 +51,33 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('test')
     .description("run every rule's tests against the reference evaluator")
     .argument('[paths...]', 'rule files or folders', ['rules'])
-    .action(async (paths: string[]) => {
+    .addOption(
+      new Option('--timeout <ms>', 'time limit for each test, in milliseconds (a test that takes longer fails with test/timeout)')
+        .default(DEFAULT_TEST_TIMEOUT_MS)
+        .argParser(parseTimeout),
+    )
+    .action(async (paths: string[], options: { timeout: number }) => {
       const result = await compileLibrary({ paths, cwd: io.cwd });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       printDiagnostics(io, errors, 'text');
-      let passed = 0;
-      let failed = 0;
-      for (const rule of result.partial.rules) {
-        for (const outcome of runRuleTests(rule)) {
-          if (outcome.passed) {
-            passed++;
-            continue;
-          }
-          failed++;
-          const at = outcome.test.span;
-          io.out(`${at.file}:${at.start.line}:${at.start.column}: FAIL ${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}\n`);
-        }
+      let results: RuleTestResult[];
+      try {
+        results = await runRuleTestsWithTimeLimit(result.partial.rules, { timeoutMs: options.timeout });
+      } catch (e) {
+        io.err(`detc: cannot run the tests: ${(e as Error).message}\n`);
+        exitCode = 2;
+        return;
       }
-      io.out(`${passed} passed, ${failed} failed\n`);
+      const passed = results.filter((r) => r.kind === 'passed').length;
+      const timedOut = results.filter((r) => r.kind === 'timed-out').length;
+      for (const r of results) {
+        if (r.kind === 'passed') continue;
+        const at = r.test.span;
+        io.out(`${at.file}:${at.start.line}:${at.start.column}: FAIL ${r.rule.name} › ${r.test.name}: ${failureReason(r)}\n`);
+      }
+      printDiagnostics(io, results.flatMap((r) => ruleTestDiagnostic(r) ?? []), 'text');
+      const failed = results.length - passed;
+      io.out(`${passed} passed, ${failed} failed${timedOut > 0 ? ` (${timedOut} timed out)` : ''}\n`);
       exitCode = failed > 0 || errors.length > 0 ? 1 : 0;
     });
 
@@ -128,6 +138,27 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     throw e;
   }
   return exitCode;
+}
+
+const MAX_TEST_TIMEOUT_MS = 3_600_000;
+
+function parseTimeout(value: string): number {
+  const ms = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!(ms >= 1 && ms <= MAX_TEST_TIMEOUT_MS)) {
+    throw new InvalidArgumentError(`${JSON.stringify(value.slice(0, 30))} is not a time limit: write a whole number of milliseconds from 1 to ${MAX_TEST_TIMEOUT_MS}, e.g. --timeout 5000.`);
+  }
+  return ms;
+}
+
+function failureReason(result: Exclude<RuleTestResult, { kind: 'passed' }>): string {
+  switch (result.kind) {
+    case 'failed':
+      return result.reason;
+    case 'timed-out':
+      return `did not finish within ${result.timeoutMs} ms (test/timeout)`;
+    case 'crashed':
+      return 'the evaluator stopped (test/crashed)';
+  }
 }
 
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
