@@ -35,10 +35,13 @@ export interface BacktrackingRisk {
   readonly end: number;
 }
 
-// Bounds on the analysis, so that it is itself fast: patterns beyond them are not analysed.
+// Bounds on the analysis, so that it is itself fast: patterns beyond them are not analysed
+// (not reported; the evaluator's time limit still bounds them in `detc test`).
 const MAX_POSITIONS = 2_000;
 const MAX_EDGES = 100_000;
-const MAX_LOOP_POSITIONS = 200;
+const MAX_PRODUCT_STEPS = 4_000_000;
+
+class TooComplex extends Error {}
 
 /** The repetitions of the pattern that backtrack exponentially, innermost first; [] when none (or not portable). */
 export function exponentialBacktracking(pattern: string, flags: string): BacktrackingRisk[] {
@@ -66,7 +69,7 @@ export function exponentialBacktracking(pattern: string, flags: string): Backtra
     inner = visit(node.body) || inner;
     if (inner || !loops.isLoop(node)) return inner;
     const loop = regexAutomaton({ branches: [{ body: node, anchoredStart: false, anchoredEnd: false }] }, options);
-    if (!loop || loop.atoms.length > MAX_LOOP_POSITIONS || !ambiguous(loop, charSet) || !canFailAfter(loop, whole)) return false;
+    if (!loop || !ambiguous(loop, charSet) || !canFailAfter(loop, whole)) return false;
     const cause = loops.containsLoop(node.body) ? 'nested-repetition' : 'overlapping-parts';
     risks.push({ cause, start: node.start, end: node.end });
     return true;
@@ -100,42 +103,63 @@ class LoopPolicy {
   }
 }
 
-/** Whether the loop's automaton can read some text along two different paths through one cycle. */
+/**
+ * Whether the loop's automaton can read some text along two different paths through one cycle.
+ *
+ * On the product of the automaton with itself (pairs of positions of one strongly connected
+ * component, a step when both can move to positions that read a common character), such paths
+ * leave the diagonal (p, p) and come back to it. Any two diagonal pairs of a component reach each
+ * other (walk the same path twice), so it is enough to search forward from the diagonal through
+ * off-diagonal pairs until a step lands on the diagonal again.
+ */
 function ambiguous(automaton: RegexAutomaton, charSet: (source: string) => CharSet): boolean {
   const { follow, atoms } = automaton;
-  const component = stronglyConnected(atoms.length, (p) => follow[p]?.keys() ?? []);
-  for (let p = 0; p < atoms.length; p++) {
-    for (const [q, derivations] of follow[p] ?? []) if (derivations > 1 && component[p] === component[q]) return true;
-  }
-  // The product: pairs of positions of one component, a step when both can move to positions
-  // that read a common character. A diagonal pair (p, p) in a cycle with an off-diagonal pair
-  // means two different paths from p back to p with the same text.
   const sets = atoms.map((atom) => charSet(atom.source));
+  // A position that reads no character at all (`[^\d\D]`) is on no path.
+  const live = (p: number) => (sets[p] as CharSet).length > 0;
+  const component = stronglyConnected(atoms.length, (p) => (live(p) ? [...(follow[p]?.keys() ?? [])].filter(live) : []));
+  const inside = (p: number, q: number) => live(q) && component[q] === component[p];
+  for (let p = 0; p < atoms.length; p++) {
+    for (const [q, derivations] of follow[p] ?? []) if (derivations > 1 && live(p) && inside(p, q)) return true;
+  }
   const n = atoms.length;
-  const pairId = (p: number, q: number) => p * n + q;
-  const pairSteps = (id: number): number[] => {
-    const p = Math.floor(id / n);
-    const q = id % n;
-    const steps: number[] = [];
+  const seen = new Set<number>();
+  const queue: number[] = [];
+  let budget = MAX_PRODUCT_STEPS;
+  // One step from the pair (p, q): true when it reaches the diagonal from off it.
+  const step = (p: number, q: number, fromDiagonal: boolean): boolean => {
     for (const p2 of follow[p]?.keys() ?? []) {
-      if (component[p2] !== component[p]) continue;
+      if (!inside(p, p2)) continue;
       for (const q2 of follow[q]?.keys() ?? []) {
-        if (component[q2] === component[p] && intersects(sets[p2] as CharSet, sets[q2] as CharSet)) steps.push(pairId(p2, q2));
+        if (--budget < 0) throw new TooComplex();
+        if (!inside(p, q2) || !intersects(sets[p2] as CharSet, sets[q2] as CharSet)) continue;
+        if (p2 === q2) {
+          if (!fromDiagonal) return true;
+          continue;
+        }
+        const id = p2 * n + q2;
+        if (!seen.has(id)) {
+          seen.add(id);
+          queue.push(id);
+        }
       }
     }
-    return steps;
+    return false;
   };
-  const pairComponent = stronglyConnectedFrom(
-    Array.from({ length: n }, (_, p) => pairId(p, p)),
-    pairSteps,
-  );
-  const diagonalComponents = new Set<number>();
-  for (let p = 0; p < n; p++) {
-    const c = pairComponent.get(pairId(p, p));
-    if (c !== undefined) diagonalComponents.add(c);
-  }
-  for (const [id, c] of pairComponent) {
-    if (Math.floor(id / n) !== id % n && diagonalComponents.has(c)) return true;
+  try {
+    // From each diagonal pair in turn, searching what it reaches before the next (an ambiguous
+    // loop is usually found from the first).
+    let next = 0;
+    for (let p = 0; p < n; p++) {
+      if (live(p)) step(p, p, true);
+      for (; next < queue.length; next++) {
+        const id = queue[next] as number;
+        if (step(Math.floor(id / n), id % n, false)) return true;
+      }
+    }
+  } catch (e) {
+    if (e instanceof TooComplex) return false; // not analysed (documented)
+    throw e;
   }
   return false;
 }
@@ -155,33 +179,22 @@ function canFailAfter(loop: RegexAutomaton, whole: RegexAutomaton): boolean {
   return false;
 }
 
-/** Tarjan's strongly connected components over nodes 0..n-1, iteratively: component id per node. */
-function stronglyConnected(n: number, next: (node: number) => Iterable<number>): number[] {
-  const found = stronglyConnectedFrom(
-    Array.from({ length: n }, (_, i) => i),
-    (node) => [...next(node)],
-  );
-  return Array.from({ length: n }, (_, i) => found.get(i) ?? -1);
-}
-
-/** Tarjan's algorithm over the nodes reachable from `roots`, iteratively (graphs can be deep). */
-function stronglyConnectedFrom(roots: readonly number[], next: (node: number) => readonly number[]): Map<number, number> {
-  const index = new Map<number, number>();
-  const low = new Map<number, number>();
-  const onStack = new Set<number>();
+/** Tarjan's strongly connected components of nodes 0..n-1, iteratively (graphs can be deep): a component id per node. */
+function stronglyConnected(n: number, next: (node: number) => readonly number[]): number[] {
+  const index = new Array<number>(n).fill(-1);
+  const low = new Array<number>(n).fill(0);
+  const component = new Array<number>(n).fill(-1);
+  const onStack = new Array<boolean>(n).fill(false);
   const stack: number[] = [];
-  const component = new Map<number, number>();
   let counter = 0;
   let components = 0;
-  for (const root of roots) {
-    if (index.has(root)) continue;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
     const work: { node: number; steps: readonly number[]; at: number }[] = [];
     const open = (node: number) => {
-      index.set(node, counter);
-      low.set(node, counter);
-      counter++;
+      index[node] = low[node] = counter++;
       stack.push(node);
-      onStack.add(node);
+      onStack[node] = true;
       work.push({ node, steps: next(node), at: 0 });
     };
     open(root);
@@ -189,18 +202,18 @@ function stronglyConnectedFrom(roots: readonly number[], next: (node: number) =>
       const frame = work[work.length - 1] as { node: number; steps: readonly number[]; at: number };
       if (frame.at < frame.steps.length) {
         const to = frame.steps[frame.at++] as number;
-        if (!index.has(to)) open(to);
-        else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(to) as number));
+        if (index[to] === -1) open(to);
+        else if (onStack[to]) low[frame.node] = Math.min(low[frame.node] as number, index[to] as number);
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
-      if (low.get(frame.node) === index.get(frame.node)) {
+      if (parent) low[parent.node] = Math.min(low[parent.node] as number, low[frame.node] as number);
+      if (low[frame.node] === index[frame.node]) {
         for (;;) {
           const member = stack.pop() as number;
-          onStack.delete(member);
-          component.set(member, components);
+          onStack[member] = false;
+          component[member] = components;
           if (member === frame.node) break;
         }
         components++;
@@ -209,7 +222,6 @@ function stronglyConnectedFrom(roots: readonly number[], next: (node: number) =>
   }
   return component;
 }
-
 
 const EXAMPLES: Record<BacktrackingCause, string> = {
   'nested-repetition': 'a repeated part inside it repeats too',

@@ -11,7 +11,7 @@
 // and `s` keep exactly their JavaScript meaning. Without the `u` flag (the flavour has none) an
 // atom reads one UTF-16 code unit, as here.
 
-import { regexAutomaton, type RegexAutomaton } from './regex-automaton.ts';
+import { regexAutomaton, type AutomatonBranch, type RegexAutomaton } from './regex-automaton.ts';
 import { parseRegex } from './regex-syntax.ts';
 
 /** Patterns whose expansion is larger (e.g. `x{1,100000}`) are not compiled. */
@@ -28,40 +28,92 @@ export function linearRegexTest(pattern: string, flags: string): RegexTest | und
   const syntax = parseRegex(pattern, flags);
   const automaton = syntax && regexAutomaton(syntax, { maxPositions: MAX_MATCHER_POSITIONS, maxEdges: MAX_MATCHER_EDGES });
   if (!automaton) return undefined;
-  const reads = automaton.atoms.map((atom) => characterTest(atom.source, flags));
-  return (text) => run(automaton, reads, text);
+  const compiled = compile(automaton, flags);
+  return (text) => run(compiled, text);
 }
 
-function run(automaton: RegexAutomaton, reads: readonly CharacterTest[], text: string): boolean {
-  const { branches, follow, branchOf } = automaton;
-  const isLast = (p: number) => branches[branchOf[p] as number]?.last.has(p) ?? false;
-  const endsHere = (p: number, at: number) => isLast(p) && (at === text.length || !branches[branchOf[p] as number]?.anchoredEnd);
+/** The automaton in arrays, for the inner loop. */
+interface Compiled {
+  readonly reads: readonly CharacterTest[];
+  readonly follow: readonly Int32Array[];
+  /** Per position: ENDS when a match can end after it, ANCHORED when only at the end of the text. */
+  readonly ending: Uint8Array;
+  /** Positions that can read the first character of a match starting at 0, or later. */
+  readonly startAtZero: Int32Array;
+  readonly startLater: Int32Array;
+  /**
+   * A branch that matches the empty text matches every text — at its start (`^`), at its end
+   * (`$`) or anywhere — unless it has both anchors, when it matches only the empty text.
+   */
+  readonly emptyMatchesAll: boolean;
+  readonly emptyMatchesEmpty: boolean;
+}
+
+const ENDS = 1;
+const ANCHORED = 2;
+
+function compile(automaton: RegexAutomaton, flags: string): Compiled {
+  const { atoms, branches, branchOf } = automaton;
+  const ending = new Uint8Array(atoms.length);
+  for (let p = 0; p < atoms.length; p++) {
+    const branch = branches[branchOf[p] as number];
+    if (branch?.last.has(p)) ending[p] = ENDS | (branch.anchoredEnd ? ANCHORED : 0);
+  }
+  const firsts = (which: readonly AutomatonBranch[]) => Int32Array.from(new Set(which.flatMap((b) => [...b.first.keys()])));
+  const empty = branches.filter((b) => b.empty > 0);
+  return {
+    reads: atoms.map((atom) => characterTest(atom.source, flags)),
+    follow: automaton.follow.map((edges) => Int32Array.from(edges.keys())),
+    ending,
+    startAtZero: firsts(branches),
+    startLater: firsts(branches.filter((b) => !b.anchoredStart)),
+    emptyMatchesAll: empty.some((b) => !(b.anchoredStart && b.anchoredEnd)),
+    emptyMatchesEmpty: empty.length > 0,
+  };
+}
+
+function run(compiled: Compiled, text: string): boolean {
+  const { reads, follow, ending, startAtZero, startLater } = compiled;
+  const length = text.length;
+  if (compiled.emptyMatchesAll || (compiled.emptyMatchesEmpty && length === 0)) return true;
   // The positions that have just read text[at - 1] on some path from a branch's start.
-  let active: number[] = [];
-  const seen = new Uint32Array(automaton.atoms.length);
-  for (let at = 0; ; at++) {
-    // A match ends here: a branch that matches the empty text starting here, or a path that has read a whole branch.
-    for (const branch of branches) {
-      if (branch.empty > 0 && (at === 0 || !branch.anchoredStart) && (at === text.length || !branch.anchoredEnd)) return true;
-    }
-    if (active.some((p) => endsHere(p, at))) return true;
-    if (at === text.length) return false;
+  let active = new Int32Array(reads.length);
+  let next = new Int32Array(reads.length);
+  let activeCount = 0;
+  const seen = new Uint32Array(reads.length);
+  for (let at = 0; at < length; at++) {
     const code = text.charCodeAt(at);
-    const next: number[] = [];
     const step = at + 1; // `seen[q] === step`: q is already in `next`
-    const enter = (q: number) => {
+    let nextCount = 0;
+    for (let i = 0; i < activeCount; i++) {
+      const edges = follow[active[i] as number] as Int32Array;
+      for (let j = 0; j < edges.length; j++) {
+        const q = edges[j] as number;
+        if (seen[q] !== step && (reads[q] as CharacterTest)(code)) {
+          seen[q] = step;
+          next[nextCount++] = q;
+        }
+      }
+    }
+    // Unanchored search: a match may start at every character.
+    const starts = at === 0 ? startAtZero : startLater;
+    for (let j = 0; j < starts.length; j++) {
+      const q = starts[j] as number;
       if (seen[q] !== step && (reads[q] as CharacterTest)(code)) {
         seen[q] = step;
-        next.push(q);
+        next[nextCount++] = q;
       }
-    };
-    for (const p of active) for (const q of (follow[p] as ReadonlyMap<number, number>).keys()) enter(q);
-    // Unanchored search: a match may start at every character.
-    for (const branch of branches) {
-      if (at === 0 || !branch.anchoredStart) for (const q of branch.first.keys()) enter(q);
     }
-    active = next;
+    [active, next] = [next, active];
+    activeCount = nextCount;
+    // A match ends here: after a position where its branch can end (at the text's end, if anchored).
+    const atEnd = at + 1 === length;
+    for (let i = 0; i < activeCount; i++) {
+      const end = ending[active[i] as number] as number;
+      if (end & ENDS && (atEnd || !(end & ANCHORED))) return true;
+    }
   }
+  return false;
 }
 
 type CharacterTest = (code: number) => boolean;

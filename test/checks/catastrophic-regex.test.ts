@@ -71,6 +71,11 @@ checkTable(catastrophicRegex, {
       errors: [{ code: 'regex/catastrophic', line: 3, column: 26, message: '"(a+)+"' }],
     },
     {
+      name: 'a hundred and fifty alternatives that overlap',
+      rules: match(`verb matches /^(?:${Array(150).fill('a').join('|')})+x$/`),
+      errors: [{ code: 'regex/catastrophic', line: 3, column: 25, message: /"\(\?:a\|a\|a.*…"/ }],
+    },
+    {
       name: 'a double-quoted scalar with YAML escapes and a \\/ in the literal',
       // Column 24 is the `/` of `/\\/(…`: the YAML `\\\\/` (3 characters) is the literal's `\\/`, the pattern's `/`.
       rules: match('"verb matches /\\\\/(\\\\d+)*$/"'),
