@@ -6,7 +6,7 @@
 // `(a|aa)+` or `(\w+\s?)+` (parts that take the same characters) — has exponentially many ways
 // to split a run of such text, and the engine tries them all before it fails.
 //
-// The test is exact on the pattern's position automaton (regex-automaton.ts), where such a
+// The ambiguity test is exact, on the pattern's position automaton (regex-automaton.ts), where such a
 // repetition shows as a loop that can be walked along two different paths reading the same
 // text (the automaton is "exponentially ambiguous", Weber & Seidl 1991): an edge with two
 // derivations inside a loop (`(a*)*` goes from `a` to `a` both by the inner and by the outer
@@ -14,6 +14,7 @@
 // the product of the loop with itself, whose pairs of positions must be able to read a common
 // character. The message then says "nested-repetition" when the repeated body repeats itself,
 // else "overlapping-parts".
+//
 // A counted repetition counts as a loop when it can repeat and its count varies (`x{2,5}`) or its
 // body itself repeats (`(.*a){20}`, which is as slow as `(.*a)+` for twenty splits); `x{3}` of a
 // fixed body is three copies. A repetition is only a risk when something after it can still fail
