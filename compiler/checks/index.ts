@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { allowlistNames } from './allowlist-names.ts';
 import type { Check } from './check.ts';
 import type { CheckContext } from './context.ts';
+import { catastrophicRegex } from './catastrophic-regex.ts';
 import { contradiction } from './contradiction.ts';
 import { deprecatedTechnique } from './deprecated-technique.ts';
 import { duplicateAttackMapping } from './duplicate-attack-mapping.ts';
@@ -51,6 +52,7 @@ export const checks: readonly Check[] = [
   unknownField,
   typeMismatch,
   invalidRegex,
+  catastrophicRegex,
   invalidCidr,
   emptyList,
   emptyPattern,

@@ -6,11 +6,12 @@
 // simply negates, so `not (f == "x")` is true for an event without f, and `f != "x"` (which
 // lowers to exactly that) is too.
 
-import { globRegExp } from '../language/glob.ts';
-import type { Cidr, Equals, Expr, Glob, Like, Range, Regex, TestEvent, Value } from '../ir.ts';
+import { globMatches } from '../language/glob.ts';
+import type { Cidr, Equals, Expr, Like, Range, Regex, TestEvent, Value } from '../ir.ts';
 import { fieldValues } from './field-values.ts';
 import { cidrContains, ipOf, parseCidr, sameAddress, type CidrBlock, type IpAddress } from '../language/ip.ts';
 import { comparableText, numberOf, textOf } from '../language/values.ts';
+import { linearRegexTest, type RegexTest } from '../language/regex-matcher.ts';
 
 export function evaluateExpr(expr: Expr, event: TestEvent): boolean {
   switch (expr.kind) {
@@ -62,19 +63,14 @@ function inRange(value: unknown, expr: Range): boolean {
   }
 }
 
-// Compiled globs, regexes and blocks, kept per IR node so that evaluating many events is cheap.
-const globCache = new WeakMap<Glob, RegExp>();
-const regexCache = new WeakMap<Regex, RegExp | null>();
+// Compiled regexes and blocks, kept per IR node so that evaluating many events is cheap.
+const regexCache = new WeakMap<Regex, RegexTest | null>();
 const cidrCache = new WeakMap<Cidr, CidrBlock[]>();
 
 function like(value: unknown, expr: Like): boolean {
   const text = comparableText(value, expr.ignoreCase);
   if (text === undefined) return false;
-  return expr.patterns.some((glob) => {
-    let compiled = globCache.get(glob);
-    if (!compiled) globCache.set(glob, (compiled = globRegExp(glob)));
-    return compiled.test(text);
-  });
+  return expr.patterns.some((glob) => globMatches(glob, text));
 }
 
 function regex(value: unknown, expr: Regex): boolean {
@@ -86,12 +82,20 @@ function regex(value: unknown, expr: Regex): boolean {
     regexCache.set(expr, compiled);
   }
   // An invalid pattern is a check's error; here it simply matches nothing.
-  return compiled !== null && compiled.test(text);
+  return compiled !== null && compiled(text);
 }
 
-function compileRegex(pattern: string, flags: string): RegExp | null {
+/**
+ * The linear-time matcher for every portable pattern, so that no regex and no event can make the
+ * evaluator backtrack; JavaScript's own RegExp (same meaning) only for what the matcher does not
+ * compile — patterns too large to expand — which `detc test`'s time limit bounds.
+ */
+function compileRegex(pattern: string, flags: string): RegexTest | null {
+  const linear = linearRegexTest(pattern, flags);
+  if (linear) return linear;
   try {
-    return new RegExp(pattern, flags);
+    const native = new RegExp(pattern, flags);
+    return (text) => native.test(text);
   } catch {
     return null;
   }

@@ -16,12 +16,15 @@ export interface TestOutcome {
 }
 
 export function runRuleTests(rule: Rule): TestOutcome[] {
-  return rule.tests.map((test) => {
-    const alerts = evaluateRule(rule, { events: test.events, history: test.history });
-    const alerted = alerts.length > 0;
-    if (alerted === (test.expect === 'alert')) return { test, passed: true };
-    return { test, passed: false, reason: alerted ? unexpectedAlert(rule, alerts) : missingAlert(rule, test) };
-  });
+  return rule.tests.map((test) => runRuleTest(rule, test));
+}
+
+/** One of the rule's tests (`detc test` runs each on its own, under a time limit). */
+export function runRuleTest(rule: Rule, test: RuleTest): TestOutcome {
+  const alerts = evaluateRule(rule, { events: test.events, history: test.history });
+  const alerted = alerts.length > 0;
+  if (alerted === (test.expect === 'alert')) return { test, passed: true };
+  return { test, passed: false, reason: alerted ? unexpectedAlert(rule, alerts) : missingAlert(rule, test) };
 }
 
 const ordinal = (index: number) => ['first', 'second', 'third', 'fourth', 'fifth'][index] ?? `#${index + 1}`;

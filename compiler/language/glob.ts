@@ -73,13 +73,62 @@ export function globText(glob: Glob): string {
     .join('');
 }
 
-/** The glob as an anchored JavaScript regular expression (whole-value match). */
-export function globRegExp(glob: Glob): RegExp {
-  const source = glob.parts
-    .map((part) =>
-      part.kind === 'any-string' ? '[\\s\\S]*' : part.kind === 'any-char' ? '[\\s\\S]' : part.text.replace(/[\\^$.*+?()[\]{}|/]/g, (c) => `\\${c}`),
-    )
-    .join('');
-  // `u` so that `?` is one character even outside the Basic Multilingual Plane.
-  return new RegExp(`^${source}$`, 'u');
+/**
+ * Whether `text` matches the whole glob. `*` is any run of code points, `?` exactly one code
+ * point (a character outside the Basic Multilingual Plane counts as one; so does a lone
+ * surrogate), text is compared code point by code point.
+ *
+ * This is the classic two-pointer matcher, not a regular expression: when a later part fails it
+ * resumes only from the most recent `*`, one character further on. With nothing but `*` and
+ * single-character parts that is enough (an earlier `*` never needs to give back characters), so
+ * matching takes at most text length × pattern length steps and cannot backtrack exponentially
+ * or polynomially, whatever the rule and the event contain.
+ */
+export function globMatches(glob: Glob, text: string): boolean {
+  return matchTokens(globTokens(glob), Array.from(text, codePoint));
+}
+
+/** A glob as code points, with ANY_CHAR for `?` and ANY_STRING for `*`. */
+type Tokens = readonly number[];
+const ANY_CHAR = -1;
+const ANY_STRING = -2;
+
+const codePoint = (character: string): number => character.codePointAt(0) ?? 0;
+
+// Globs are IR nodes that are matched against many values: tokenise each once.
+const tokenCache = new WeakMap<Glob, Tokens>();
+
+function globTokens(glob: Glob): Tokens {
+  let tokens = tokenCache.get(glob);
+  if (!tokens) {
+    tokens = glob.parts.flatMap((part) =>
+      part.kind === 'any-string' ? [ANY_STRING] : part.kind === 'any-char' ? [ANY_CHAR] : Array.from(part.text, codePoint),
+    );
+    tokenCache.set(glob, tokens);
+  }
+  return tokens;
+}
+
+function matchTokens(pattern: Tokens, text: readonly number[]): boolean {
+  let p = 0;
+  let t = 0;
+  // The last `*` seen and the text position it currently stops at (-1: no `*` yet).
+  let star = -1;
+  let starText = 0;
+  while (t < text.length) {
+    const token = pattern[p];
+    if (token === ANY_STRING) {
+      star = p++;
+      starText = t;
+    } else if (token !== undefined && (token === ANY_CHAR || token === text[t])) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      // Let the last `*` take one more character and retry what follows it.
+      p = star + 1;
+      t = ++starText;
+    } else return false;
+  }
+  while (pattern[p] === ANY_STRING) p++;
+  return p === pattern.length;
 }

@@ -1,11 +1,12 @@
 // The `detc` command line. Each command is a thin layer over the pipeline; `main` returns the
 // exit code instead of exiting, so tests can call it.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import { packageUrl } from '../../compiler/package-files.ts';
 import { targetNames } from '../../targets/index.ts';
+import type { RuleTestResult } from '../run-rule-tests.ts';
 import type { DiagnosticFormat } from './format-diagnostics.ts';
 import { escapeLine, escapeLines, escapeText, withoutRawControls } from './terminal-text.ts';
 
@@ -55,25 +56,35 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .command('test')
     .description("run every rule's tests against the reference evaluator")
     .argument('[paths...]', 'rule files or folders', ['rules'])
-    .action(async (paths: string[]) => {
+    .addOption(
+      new Option('--timeout <ms>', 'time limit for each test, in milliseconds (a test that takes longer fails with test/timeout)')
+        .default(DEFAULT_TEST_TIMEOUT_MS)
+        .argParser(parseTimeout),
+    )
+    .action(async (paths: string[], options: { timeout: number }) => {
       const { compileLibrary, locationText, bounded } = await frontEnd();
-      const { runRuleTests } = await import('../../compiler/evaluate.ts');
+      const { runRuleTestsWithTimeLimit } = await import('../run-rule-tests.ts');
+      const { ruleTestDiagnostic } = await import('../rule-test-diagnostics.ts');
       const result = await compileLibrary({ paths, cwd: io.cwd, root: await root() });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       await printDiagnostics(io, errors, 'text', result.sources);
-      let passed = 0;
-      let failed = 0;
-      for (const rule of result.partial.rules) {
-        for (const outcome of runRuleTests(rule)) {
-          if (outcome.passed) {
-            passed++;
-            continue;
-          }
-          failed++;
-          io.out(escapeLine(`${locationText(outcome.test.span)}: FAIL ${bounded(`${rule.name} › ${outcome.test.name}: ${outcome.reason ?? 'failed'}`)}`) + '\n');
-        }
+      let results: Awaited<ReturnType<typeof runRuleTestsWithTimeLimit>>;
+      try {
+        results = await runRuleTestsWithTimeLimit(result.partial.rules, { timeoutMs: options.timeout });
+      } catch (e) {
+        io.err(`detc: cannot run the tests: ${escapeText((e as Error).message)}\n`);
+        exitCode = 2;
+        return;
       }
-      io.out(`${passed} passed, ${failed} failed\n`);
+      const passed = results.filter((r) => r.kind === 'passed').length;
+      const timedOut = results.filter((r) => r.kind === 'timed-out').length;
+      for (const r of results) {
+        if (r.kind === 'passed') continue;
+        io.out(escapeLine(`${locationText(r.test.span)}: FAIL ${bounded(`${r.rule.name} › ${r.test.name}: ${failureReason(r)}`)}`) + '\n');
+      }
+      await printDiagnostics(io, results.flatMap((r) => ruleTestDiagnostic(r) ?? []), 'text', result.sources);
+      const failed = results.length - passed;
+      io.out(`${passed} passed, ${failed} failed${timedOut > 0 ? ` (${timedOut} timed out)` : ''}\n`);
       exitCode = failed > 0 || errors.length > 0 ? 1 : 0;
     });
 
@@ -161,6 +172,29 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     throw e;
   }
   return exitCode;
+}
+
+/** The default of `detc test --timeout`: generous for any honest test (docs/rule-format.md, "Tests"). */
+const DEFAULT_TEST_TIMEOUT_MS = 2_000;
+const MAX_TEST_TIMEOUT_MS = 3_600_000;
+
+function parseTimeout(value: string): number {
+  const ms = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!(ms >= 1 && ms <= MAX_TEST_TIMEOUT_MS)) {
+    throw new InvalidArgumentError(`${JSON.stringify(value.slice(0, 30))} is not a time limit: write a whole number of milliseconds from 1 to ${MAX_TEST_TIMEOUT_MS}, e.g. --timeout 5000.`);
+  }
+  return ms;
+}
+
+function failureReason(result: Exclude<RuleTestResult, { kind: 'passed' }>): string {
+  switch (result.kind) {
+    case 'failed':
+      return result.reason;
+    case 'timed-out':
+      return `did not finish within ${result.timeoutMs} ms (test/timeout)`;
+    case 'crashed':
+      return 'the evaluator stopped (test/crashed)';
+  }
 }
 
 function packageVersion(): string {

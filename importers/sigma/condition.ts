@@ -4,6 +4,9 @@
 
 import { MAX_NESTING_DEPTH, scanNesting } from '../../compiler/language/nesting-depth.ts';
 import { parse, SyntaxError as ConditionSyntaxError } from './generated/condition-parser.js';
+import type { GlobPart } from '../../compiler/ir.ts';
+import { globMatches, makeGlob } from '../../compiler/language/glob.ts';
+import { NO_SPAN } from './ast-build.ts';
 
 export type ConditionNode =
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ConditionNode[] }
@@ -54,10 +57,8 @@ export function parseCondition(text: string): ConditionParse {
 /** Search identifiers that `pattern` selects (`*` matches any run); `them` is every identifier not starting with `_`. */
 export function identifiersMatching(pattern: string | undefined, identifiers: readonly string[]): string[] {
   if (pattern === undefined) return identifiers.filter((name) => !name.startsWith('_'));
-  const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
-  return identifiers.filter((name) => re.test(name));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  // The glob matcher, not a regex: `1 of a*a*a*…b` against long identifiers must not backtrack.
+  const parts = pattern.split('*').flatMap((text, i): GlobPart[] => (i === 0 ? [{ kind: 'text', text }] : [{ kind: 'any-string' }, { kind: 'text', text }]));
+  const glob = makeGlob(parts, NO_SPAN);
+  return identifiers.filter((name) => globMatches(glob, name));
 }

@@ -13,6 +13,7 @@ import { identifiersMatching } from './condition.ts';
 import { readModifierChain, type ModifierChain } from './modifiers/chain.ts';
 import { base64, base64Offsets, encodeText, type TextEncoding } from './modifiers/encoding.ts';
 import { checkImportedRegex } from './modifiers/regex.ts';
+import { describeBacktracking, exponentialBacktracking } from '../../compiler/language/regex-backtracking.ts';
 import { windashVariants } from './modifiers/windash.ts';
 import { refuse } from './refusal.ts';
 import { isPlain, normalize, parseSigmaString, plainSigmaString, plainText, type SigmaString } from './sigma-string.ts';
@@ -146,6 +147,9 @@ function regexToMatch(chain: ModifierChain, value: unknown, field: { name: strin
   const flags = [...new Set(chain.regexFlags + (inline?.[1] ?? ''))].sort().join('');
   const problem = checkImportedRegex(pattern, flags);
   if (problem) refuse('sigma/regex-unportable', `\`${chain.field}|re\` ${JSON.stringify(value)}: ${problem}`);
+  // The check regex/catastrophic would reject the imported rule: refuse it here, with the same reason.
+  const risk = exponentialBacktracking(pattern, flags)[0];
+  if (risk) refuse('sigma/regex-catastrophic', `\`${chain.field}|re\` ${JSON.stringify(value)}: ${describeBacktracking(pattern, risk)}.`);
   return matches(field.name, pattern, flags);
 }
 

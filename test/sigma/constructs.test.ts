@@ -74,6 +74,8 @@ const invalid: { construct: string; detection: Record<string, unknown>; conditio
   { construct: 'cidr on a text field', detection: { s: { 'User|cidr': '10.0.0.0/8' } }, code: 'sigma/cidr-on-text' },
   { construct: 'startswith on an ip field', detection: { s: { 'DestinationIp|startswith': '10.' } }, code: 'sigma/text-on-ip', logsource: NETWORK },
   { construct: 'text on a number field', detection: { s: { 'ProcessId|contains': '12' } }, code: 'sigma/text-on-number' },
+  { construct: 're that backtracks exponentially', detection: { s: { 'CommandLine|re': '-f(?:.*\\)){1,}.*"' } }, code: 'sigma/regex-catastrophic' },
+  { construct: 're|i with alternatives that overlap under i', detection: { s: { 'CommandLine|re|i': '^(a|A)+$' } }, code: 'sigma/regex-catastrophic' },
 ];
 
 describe('Sigma constructs the importer refuses', () => {
