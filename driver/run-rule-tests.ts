@@ -12,9 +12,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Rule, RuleTest } from '../compiler/ir.ts';
 
-/** The default limit for one test (`detc test --timeout`). */
-
-
 export type RuleTestResult =
   | { readonly kind: 'passed'; readonly rule: Rule; readonly test: RuleTest }
   | { readonly kind: 'failed'; readonly rule: Rule; readonly test: RuleTest; readonly reason: string }
@@ -59,11 +56,17 @@ type Outcome =
   | { readonly kind: 'timed-out' }
   | { readonly kind: 'crashed'; readonly error: string };
 
-// Compiled (lib/), the worker is a JavaScript module beside this one; from the TypeScript sources
-// (vitest, scripts) it is a .ts file and needs tsx's loader, which a worker does not inherit.
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCES ? './rule-test-worker.ts' : './rule-test-worker.js', import.meta.url);
-const WORKER_EXEC_ARGV = FROM_SOURCES ? ['--import', 'tsx'] : [];
+/**
+ * The worker: compiled (lib/), a JavaScript module beside this one. From the TypeScript sources
+ * (vitest, scripts) it is a .ts file, and a worker does not inherit tsx's loader (nor take
+ * `--import` in its execArgv), so a two-line bootstrap registers tsx first.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./rule-test-worker.js', import.meta.url));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./rule-test-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`, { eval: true });
+}
 
 class TestWorker {
   /** The rule this worker holds, so that its events are sent once for all its tests. */
@@ -81,7 +84,7 @@ class TestWorker {
   }
 
   static start(): Promise<TestWorker> {
-    const worker = new Worker(WORKER_URL, { execArgv: WORKER_EXEC_ARGV });
+    const worker = startWorker();
     return new Promise((resolve, reject) => {
       // Named listeners, removed one by one: the Worker's own internal listeners must stay.
       const ready = () => {
