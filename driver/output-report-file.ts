@@ -3,6 +3,7 @@
 // `"generator": "detc <command>"` (docs/output.md, "Report files"). It is written to a temporary
 // file beside it and renamed over it, so a reader sees the old report or the new one.
 
+import { toSafeJson } from './cli/terminal-text.ts';
 import { lstat, open, readdir, rename, unlink, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../compiler/diagnostics.ts';
@@ -13,8 +14,9 @@ import type { OutputCommand } from './output-marker.ts';
 import { shownPath } from './output-paths.ts';
 
 /** The report's JSON with the field that marks it as detc's first. */
+/** The report as JSON, with the escapes of terminal-text.ts: reasons quote rule text, and CI logs print reports. */
 export function reportText(command: OutputCommand, report: object): string {
-  return `${JSON.stringify({ generator: `detc ${command}`, ...report }, null, 2)}\n`;
+  return `${toSafeJson({ generator: `detc ${command}`, ...report })}\n`;
 }
 
 function reportPrefix(command: OutputCommand): string {

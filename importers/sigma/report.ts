@@ -42,7 +42,3 @@ export function summaryText(report: ImportReport, out: string): string {
   for (const [code, n] of Object.entries(c.refusedBy)) lines.push(`  refused ${n}: ${code}`);
   return lines.join('\n') + '\n';
 }
-
-export function reportJson(report: ImportReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
-}
