@@ -32,6 +32,43 @@ export interface Diagnostic {
   readonly related?: readonly RelatedLocation[];
 }
 
+/**
+ * One diagnostic code, defined once, next to the check, stage or target that raises it: what
+ * docs/diagnostics.md says about it is generated from this, and a diagnostic can only be raised
+ * through its definition (`report`), so no code goes undocumented.
+ */
+export interface DiagnosticDefinition {
+  /** Stable code, `area/kebab-name`. Codes never change meaning; a new problem gets a new code. */
+  readonly code: string;
+  /** The default severity (detc.yml may change it per code). */
+  readonly severity: Severity;
+  /** What is wrong, in one line (the "meaning" column of docs/diagnostics.md). */
+  readonly summary: string;
+  /** How to fix it, in one line. */
+  readonly fix: string;
+  /** A short example of input that raises it (YAML or match-language text), when one helps. */
+  readonly example?: string;
+}
+
+/** A group of definitions that docs/diagnostics.md shows under one heading. */
+export interface DiagnosticArea {
+  /** The heading, e.g. `Loading`, `Splunk (splunk/*)`. */
+  readonly title: string;
+  /** A paragraph above the table: where these come from, what they have in common. */
+  readonly intro?: string;
+  readonly definitions: readonly DiagnosticDefinition[];
+}
+
+/** Identity, for type inference: `export const NOT_FOUND = defineDiagnostic({ … })`. */
+export function defineDiagnostic<const D extends DiagnosticDefinition>(definition: D): D {
+  return definition;
+}
+
+/** A diagnostic of a defined code, at its default severity; `message` says what is wrong here and how to fix it. */
+export function report(definition: DiagnosticDefinition, span: Span, message: string, related?: readonly RelatedLocation[]): Diagnostic {
+  return diagnostic(definition.code, definition.severity, span, message, related);
+}
+
 export function diagnostic(
   code: string,
   severity: Severity,
@@ -42,9 +79,11 @@ export function diagnostic(
   return related && related.length > 0 ? { code, severity, message, span, related } : { code, severity, message, span };
 }
 
+/** @deprecated Raise through a definition: `report(DEFINITION, span, message)`. Removed once every code has one. */
 export const error = (code: string, span: Span, message: string, related?: readonly RelatedLocation[]): Diagnostic =>
   diagnostic(code, 'error', span, message, related);
 
+/** @deprecated Raise through a definition: `report(DEFINITION, span, message)`. Removed once every code has one. */
 export const warning = (code: string, span: Span, message: string, related?: readonly RelatedLocation[]): Diagnostic =>
   diagnostic(code, 'warning', span, message, related);
 
