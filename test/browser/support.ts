@@ -11,7 +11,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { formatOutputFile } from '../../driver/format-output.ts';
 import type { OutputFile } from '../../targets/target.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
+/** Debian's Chromium, or the binary DETC_CHROMIUM names (vitest.config.ts reads the same). */
+export const chromiumPath = process.env.DETC_CHROMIUM ?? '/usr/bin/chromium';
 
 const chromiumArgs = [
   '--headless',
