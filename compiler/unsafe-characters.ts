@@ -65,3 +65,15 @@ export function describeCharacter(char: string): string {
   const name = NAMES[code];
   return name ? `${name} (${hex})` : `control character ${hex}`;
 }
+
+/** Characters JSON.stringify leaves raw that a terminal, a log viewer or a browser acts on. */
+const RAW_IN_JSON = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * JSON text (2-space indent) with JSON.stringify's escapes plus `\uXXXX` for DEL, C1, U+2028/2029
+ * and the bidi controls, so JSON shown to a person (a page, a log) cannot reorder or break what
+ * they read; it parses back to the same value.
+ */
+export function jsonWithVisibleEscapes(value: unknown): string {
+  return (JSON.stringify(value, null, 2) ?? 'null').replace(RAW_IN_JSON, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}

@@ -14,7 +14,7 @@
 // Backslashes are not doubled: the escapes are for reading, and messages quote regexes and
 // Windows paths whose backslashes should read as written.
 
-import { UNSAFE_CHARACTERS } from '../../compiler/unsafe-characters.ts';
+import { jsonWithVisibleEscapes, UNSAFE_CHARACTERS } from '../../compiler/unsafe-characters.ts';
 
 const LETTER_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -65,12 +65,6 @@ export function escapeGithubProperty(text: string): string {
   return escapeGithubMessage(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Characters JSON.stringify leaves raw that a terminal or a log viewer acts on. */
-const RAW_IN_JSON = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
-
-/** JSON for stdout: JSON.stringify's escapes, plus \uXXXX for DEL, C1, U+2028/2029, bidi controls and `##[`. */
 export function toSafeJson(value: unknown): string {
-  return (JSON.stringify(value, null, 2) ?? 'null')
-    .replace(RAW_IN_JSON, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`)
-    .replace(LEGACY_COMMAND, '##\\u005b');
+  return jsonWithVisibleEscapes(value).replace(LEGACY_COMMAND, '##\\u005b');
 }

@@ -3,6 +3,7 @@
 // does not show: compiled queries, data source and fields, false positives, references, tests,
 // and the rule's metadata. Templates only lay this out.
 
+import { jsonWithVisibleEscapes } from '../../compiler/unsafe-characters.ts';
 import type { QueryPreview } from '../target.ts';
 import { assertNever, type Rule, type Tactic, type Technique } from '../../compiler/ir.ts';
 import { durationInWords, optionalDuration, testPeriodInWords } from './durations.ts';
@@ -150,8 +151,8 @@ export function buildRulePage(rule: Rule, context: PageContext): RulePage {
         name: test.name,
         alerts: test.expect === 'alert',
         expectLabel: test.expect === 'alert' ? 'Alerts' : 'Does not alert',
-        events: JSON.stringify(test.events, null, 2),
-        history: test.history.length > 0 ? JSON.stringify(test.history, null, 2) : '',
+        events: jsonWithVisibleEscapes(test.events),
+        history: test.history.length > 0 ? jsonWithVisibleEscapes(test.history) : '',
       })),
     ),
     metadata: [

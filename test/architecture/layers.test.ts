@@ -35,11 +35,11 @@ describe('import layers', () => {
     expect(violations('compiler', inside('compiler/', 'schema/', 'package.json'))).toEqual([]);
   });
 
-  it('targets/ import the IR, diagnostics, the language and the package-files helper, never the evaluator, the driver or an importer', () => {
+  it('targets/ import the IR, diagnostics, the language, the unsafe-character set and the package-files helper, never the evaluator, the driver or an importer', () => {
     expect(
       violations(
         'targets',
-        inside('targets/', 'compiler/ir.ts', 'compiler/diagnostics.ts', 'compiler/language/', 'compiler/attack/', 'compiler/package-files.ts'),
+        inside('targets/', 'compiler/ir.ts', 'compiler/diagnostics.ts', 'compiler/language/', 'compiler/attack/', 'compiler/package-files.ts', 'compiler/unsafe-characters.ts'),
       ),
     ).toEqual([]);
   });

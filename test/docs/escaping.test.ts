@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { emitDocsFiles, fileAt } from './emit.ts';
-import { hostileDescriptionShown, hostileName, hostileRule, makeLibrary } from './fixtures.ts';
+import { hostileDescriptionShown, hostileInvisibleValue, hostileName, hostileRule, makeLibrary } from './fixtures.ts';
 import { parseMarkdown, plainText, walk, type MdNode } from './markdown-ast.ts';
 
 const queries = new Map([['splunk', new Map([[hostileRule.id, { language: 'spl', text: 'a="</code></pre><script>alert(2)</script>"\n```\n| eval x="`"' }]])]]);
@@ -48,6 +48,20 @@ describe('HTML pages escape rule text', () => {
     }
     const page = fileAt(files, `docs/site/rules/${slug}.html`);
     expect(page).toContain('<li>javascript:alert(1)</li>');
+  });
+});
+
+describe('pages never show invisible or reordering characters raw', () => {
+  const invisible = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+  it('test events show them as JSON escapes', () => {
+    const page = fileAt(files, `docs/site/rules/${slug}.html`);
+    expect(page).toContain('a\\u202eb\\u0085c\\u2028d\\u2066e');
+    expect(JSON.parse('"a\\u202eb\\u0085c\\u2028d\\u2066e"')).toBe(hostileInvisibleValue);
+  });
+
+  it.each([...files].map(([path]) => path))('%s holds none of them', (path) => {
+    expect(fileAt(files, path)).not.toMatch(invisible);
   });
 });
 

@@ -301,6 +301,8 @@ export const hostileName = 'Evil <script>alert("name")</script> *bold* | pipe [x
 export const hostileDescription = '<img src=x onerror=alert(1)> **strong** | cell [link](https://evil.example) `<script>alert("code")</script>`';
 /** How the description reads once the author's `code` span is shown as code. */
 export const hostileDescriptionShown = '<img src=x onerror=alert(1)> **strong** | cell [link](https://evil.example) <script>alert("code")</script>';
+/** A test-event value (YAML escapes can write these) with a bidi override, a C1 control and a line separator. */
+export const hostileInvisibleValue = 'a\u202eb\u0085c\u2028d\u2066e';
 /** A rule whose every text field tries to inject HTML or Markdown. */
 export const hostileRule = makeRule({
   id: '00000000-0000-4000-8000-000000000001',
@@ -313,7 +315,7 @@ export const hostileRule = makeRule({
   detectorTags: ['*tag*', '<iframe src="https://evil.example">'],
   requiredData: ['<style>body{display:none}</style>'],
   attack: [mapping('execution', 'T1610')],
-  tests: [{ name: '</code></pre><script>alert("test")</script>', expect: 'alert', events: [{ verb: '</script><script>alert(1)</script>' }], history: [], span }],
+  tests: [{ name: '</code></pre><script>alert("test")</script>', expect: 'alert', events: [{ verb: '</script><script>alert(1)</script>', image: hostileInvisibleValue }], history: [], span }],
 });
 export function makeLibrary(rules: readonly Rule[], docsConfig: Record<string, unknown> = { title: 'Example detections' }): Library {
   const all = rules.flatMap((rule) => [rule, ...rule.variations]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
