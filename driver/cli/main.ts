@@ -37,19 +37,26 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: (text) => io.err(escapeLines(text)) })
-    .showHelpAfterError('(run detc --help for usage)');
+    .showHelpAfterError('(run detc --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
 
   program
     .command('validate')
     .description('check rules and data sources: schema, match expressions, fields, ATT&CK, periods')
     .argument('[paths...]', 'rule files or folders', ['rules'])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .action(async (paths: string[], options: { format: DiagnosticFormat }) => {
-      const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
+    .option('--quiet', 'report errors only')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(parseMaxWarnings))
+    .action(async (paths: string[], options: { format: DiagnosticFormat; quiet?: boolean; maxWarnings?: number }) => {
+      const { compileLibrary, summaryLine } = await frontEnd();
+      const { failsOn } = await import('./output-control.ts');
       const result = await compileLibrary({ paths, cwd: io.cwd, root: await root() });
-      await printDiagnostics(io, result.diagnostics, options.format, result.sources);
+      await printChosenDiagnostics(io, result.diagnostics, options.format, result.sources, options.quiet ?? false);
       if (options.format !== 'json') io.out(summaryLine(result.diagnostics, result.fileCount) + '\n');
-      exitCode = hasErrors(result.diagnostics) ? 1 : 0;
+      exitCode = failsOn(result.diagnostics, options.maxWarnings) ? 1 : 0;
+      if (exitCode === 1 && options.maxWarnings !== undefined && !result.diagnostics.some((d) => d.severity === 'error')) {
+        io.out(`too many warnings: more than --max-warnings ${options.maxWarnings}\n`);
+      }
     });
 
   program
@@ -95,7 +102,8 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
     .option('--out <dir>', 'output folder', 'dist')
     .option('--target <names>', `comma-separated targets (${targetNames().join(', ')})`, targetNames().join(','))
     .option('--skip-refused', 'leave out (with a warning) the rules a target cannot express, instead of failing the build')
-    .action(async (paths: string[], options: { out: string; target: string; skipRefused?: boolean }) => {
+    .option('--quiet', 'report errors only')
+    .action(async (paths: string[], options: { out: string; target: string; skipRefused?: boolean; quiet?: boolean }) => {
       const names = options.target.split(',').map((n) => n.trim()).filter(Boolean);
       const unknown = names.filter((n) => !targetNames().includes(n));
       if (unknown.length > 0) {
@@ -120,14 +128,14 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
         const { summarizeTargets, targetSummaryLine } = await import('../build-summary.ts');
         const result = await compileLibrary({ paths, cwd: io.cwd, root: await root() });
         if (!result.library) {
-          await printDiagnostics(io, result.diagnostics, 'text', result.sources);
+          await printChosenDiagnostics(io, result.diagnostics, 'text', result.sources, options.quiet ?? false);
           io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
           exitCode = 1;
           return;
         }
         const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
         const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
-        await printDiagnostics(io, diagnostics, 'text', result.sources);
+        await printChosenDiagnostics(io, diagnostics, 'text', result.sources, options.quiet ?? false);
         const perTarget = summarizeTargets(result.library, emitted.targets).map((summary) => `  ${targetSummaryLine(summary)}\n`).join('');
         if (hasErrors(diagnostics)) {
           const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -174,6 +182,19 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
   return exitCode;
 }
 
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings allows)
+  1  errors in the rules, failing tests, more warnings than --max-warnings, or a build that wrote nothing
+  2  a usage error (unknown option, refused --out) or an internal error`;
+
+function parseMaxWarnings(value: string): number {
+  if (!/^[0-9]{1,9}$/.test(value)) {
+    throw new InvalidArgumentError(`${JSON.stringify(value.slice(0, 30))} is not a number of warnings: write a whole number, e.g. --max-warnings 0.`);
+  }
+  return Number(value);
+}
+
 /** The default of `detc test --timeout`: generous for any honest test (docs/rule-format.md, "Tests"). */
 const DEFAULT_TEST_TIMEOUT_MS = 2_000;
 const MAX_TEST_TIMEOUT_MS = 3_600_000;
@@ -216,6 +237,24 @@ async function printOutputDiagnostics(io: Io, diagnostics: readonly Diagnostic[]
   const { formatDiagnostics } = await import('./format-diagnostics.ts');
   const text = formatDiagnostics(diagnostics, 'text', () => undefined);
   if (text) io.out(text);
+}
+
+/** Text output shows errors only with --quiet and summarises repeated warnings; json and github list every diagnostic kept. */
+async function printChosenDiagnostics(
+  io: Io,
+  diagnostics: readonly Diagnostic[],
+  format: DiagnosticFormat,
+  sources: ReadonlyMap<string, string>,
+  quiet: boolean,
+): Promise<void> {
+  const { chooseShown } = await import('./output-control.ts');
+  if (format !== 'text') {
+    await printDiagnostics(io, quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics, format, sources);
+    return;
+  }
+  const { shown, summaries } = chooseShown(diagnostics, { quiet });
+  await printDiagnostics(io, shown, format, sources);
+  for (const line of summaries) io.out(`${escapeLine(line)}\n`);
 }
 
 /** Excerpts quote only `sources`: the files the loader read from inside the library root. */
