@@ -30,6 +30,8 @@ export interface EmitOptions {
    * build. For libraries imported from elsewhere, where some rules will not fit every SIEM.
    */
   readonly skipRefused?: boolean;
+  /** Called as each stage starts (the CLI's progress line): `emitting <target>` with its place, then `formatting`. */
+  readonly onStage?: (name: string, done?: number, total?: number) => void;
 }
 
 /** Runs the targets in the order of targets/index.ts and gathers their files. Pure but for prettier. */
@@ -40,7 +42,8 @@ export async function emitTargets(library: Library, names: readonly string[], op
   const files: OutputFile[] = [];
   const outcomes: TargetOutcome[] = [];
   const context = { targets: selected.map((t) => t.name), queries };
-  for (const target of selected) {
+  for (const [index, target] of selected.entries()) {
+    options.onStage?.(`emitting ${target.name}`, index + 1, selected.length);
     const result = await target.emit(library, context);
     diagnostics.push(...(options.skipRefused ? result.diagnostics.map((d) => asSkipped(d, target.name)) : result.diagnostics));
     files.push(...result.files);
@@ -57,6 +60,7 @@ export async function emitTargets(library: Library, names: readonly string[], op
     seen.add(file.path);
   }
   if (hasErrors(diagnostics)) return { files: [], diagnostics: sortDiagnostics(diagnostics), targets: outcomes };
+  options.onStage?.(`formatting ${files.length} files`);
   const formatted = await formatOutputFiles(files);
   return { files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: sortDiagnostics(diagnostics), targets: outcomes };
 }

@@ -8,6 +8,7 @@ import { packageUrl } from '../../compiler/package-files.ts';
 import { targetNames } from '../../targets/index.ts';
 import type { RuleTestResult } from '../run-rule-tests.ts';
 import type { DiagnosticFormat } from './format-diagnostics.ts';
+import type { ProgressStream } from './progress.ts';
 import { escapeLine, escapeLines, escapeText, withoutRawControls } from './terminal-text.ts';
 
 // Each command imports what it runs when it runs (`await import(…)` in its action), so
@@ -18,17 +19,25 @@ export interface Io {
   readonly cwd: string;
   out(text: string): void;
   err(text: string): void;
+  /** stderr when it is a terminal: where a long build draws its progress line (driver/cli/progress.ts). */
+  readonly progress?: ProgressStream;
 }
 
 const processIo: Io = {
   cwd: process.cwd(),
+  progress: process.stderr,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
 
 export async function main(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
   // Every printing site escapes what it takes from rules (terminal-text.ts); this catches the rest.
-  const io: Io = { cwd: rawIo.cwd, out: (text) => rawIo.out(withoutRawControls(text)), err: (text) => rawIo.err(withoutRawControls(text)) };
+  const io: Io = {
+    cwd: rawIo.cwd,
+    out: (text) => rawIo.out(withoutRawControls(text)),
+    err: (text) => rawIo.err(withoutRawControls(text)),
+    ...(rawIo.progress ? { progress: rawIo.progress } : {}),
+  };
   // The only folder whose files detc reads (compiler/load/library-root.ts); found when a command needs it.
   const root = async () => (await import('../../compiler/load/library-root.ts')).libraryRoot(io.cwd);
   let exitCode = 0;
@@ -122,18 +131,31 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
         exitCode = opened.exitCode;
         return;
       }
+      const { startProgress } = await import('./progress.ts');
+      const progress = startProgress(io.progress, { quiet: options.quiet ?? false, command: 'build' });
       try {
         const { compileLibrary, hasErrors, summaryLine } = await frontEnd();
         const { emitTargets } = await import('../emit-all-targets.ts');
         const { summarizeTargets, targetSummaryLine } = await import('../build-summary.ts');
-        const result = await compileLibrary({ paths, cwd: io.cwd, root: await root() });
+        const stageNames = { load: 'loading', schema: 'validating', parse: 'parsing', check: 'checking', lower: 'lowering' } as const;
+        const result = await compileLibrary({
+          paths,
+          cwd: io.cwd,
+          root: await root(),
+          aroundStage: (stage, run) => {
+            progress.stage(stageNames[stage]);
+            return run();
+          },
+        });
         if (!result.library) {
+          progress.finish();
           await printChosenDiagnostics(io, result.diagnostics, 'text', result.sources, options.quiet ?? false);
           io.out(`${summaryLine(result.diagnostics, result.fileCount)}; nothing written\n`);
           exitCode = 1;
           return;
         }
-        const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false });
+        const emitted = await emitTargets(result.library, names, { skipRefused: options.skipRefused ?? false, onStage: progress.stage });
+        progress.finish();
         const diagnostics = [...result.diagnostics, ...emitted.diagnostics];
         await printChosenDiagnostics(io, diagnostics, 'text', result.sources, options.quiet ?? false);
         const perTarget = summarizeTargets(result.library, emitted.targets).map((summary) => `  ${targetSummaryLine(summary)}\n`).join('');
@@ -143,7 +165,9 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
           exitCode = 1;
           return;
         }
+        progress.stage(`writing ${emitted.files.length} files`);
         const written = await opened.output.write(emitted.files);
+        progress.finish();
         await printOutputDiagnostics(io, written.diagnostics);
         if (!written.written) {
           io.out(`build failed: ${printable(options.out)} could not be written; the previous output is unchanged\n`);
@@ -153,6 +177,7 @@ export async function main(argv: readonly string[], rawIo: Io = processIo): Prom
         const count = result.library.rules.length;
         io.out(`built ${count} rule${count === 1 ? '' : 's'} for ${names.join(', ')}: ${emitted.files.length} files in ${printable(options.out)}\n${perTarget}`);
       } finally {
+        progress.finish();
         await opened.output.close();
       }
     });
