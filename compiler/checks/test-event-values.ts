@@ -4,6 +4,7 @@
 // source never produces. Comparisons follow the evaluator (compiler/language/values.ts): numbers
 // and booleans have text, and a decimal string is a number.
 
+import { quote } from '../quote.ts';
 import { error, warning } from '../diagnostics.ts';
 import { readIp } from '../language/ip.ts';
 import { numberOf } from '../language/values.ts';
@@ -65,15 +66,15 @@ export function valueProblem(value: unknown, field: Pick<FieldSource, 'type'>): 
     case 'number':
       return numberOf(value) !== undefined
         ? undefined
-        : `${JSON.stringify(value)} is not a number. Write a number such as 200.`;
+        : `${quote(value)} is not a number. Write a number such as 200.`;
     case 'boolean':
       return typeof value === 'boolean' || value === 'true' || value === 'false'
         ? undefined
-        : `${JSON.stringify(value)} is not a boolean. Write true or false.`;
+        : `${quote(value)} is not a boolean. Write true or false.`;
     case 'ip': {
-      if (typeof value !== 'string') return `${JSON.stringify(value)} is not an IP address. Write an IPv4 or IPv6 address in quotes, such as "10.0.0.1".`;
+      if (typeof value !== 'string') return `${quote(value)} is not an IP address. Write an IPv4 or IPv6 address in quotes, such as "10.0.0.1".`;
       const reading = readIp(value);
-      return reading.ok ? undefined : `${JSON.stringify(value)} is not an IP address: ${reading.reason}.`;
+      return reading.ok ? undefined : `${quote(value)} is not an IP address: ${reading.reason}.`;
     }
     case 'keyword':
     case 'text':

@@ -2,6 +2,7 @@
 // false, text operators apply to text fields, `cidr` to IP fields. A mismatch can never select
 // the events the author means (and the targets would each fail differently), so it is an error.
 
+import { quote } from '../quote.ts';
 import { error, type Span } from '../diagnostics.ts';
 import { readIp } from '../language/ip.ts';
 import type { FieldSource } from '../load/source-types.ts';
@@ -75,7 +76,7 @@ function check(comparison: AstComparison, field: FieldSource, report: CheckConte
         return;
       }
       for (const literal of literals(comparison)) {
-        if (literal.kind !== 'string') fail(literal.span, `"${comparison.op}" takes text: write ${JSON.stringify(String(literal.value))} in quotes.`);
+        if (literal.kind !== 'string') fail(literal.span, `"${comparison.op}" takes text: write ${quote(String(literal.value))} in quotes.`);
       }
       return;
     case 'cidr':
@@ -119,9 +120,9 @@ function equalityProblem(literal: AstLiteral, field: FieldSource): string | unde
 
 function ipProblem(text: string): string | undefined {
   const reading = readIp(text);
-  return reading.ok ? undefined : `needs an IP address, and ${JSON.stringify(text)} is not one: ${reading.reason}.`;
+  return reading.ok ? undefined : `needs an IP address, and ${quote(text)} is not one: ${reading.reason}.`;
 }
 
 function describe(literal: AstLiteral): string {
-  return literal.kind === 'string' ? `the text ${JSON.stringify(literal.value)}` : `the ${literal.kind} ${String(literal.value)}`;
+  return literal.kind === 'string' ? `the text ${quote(literal.value)}` : `the ${literal.kind} ${String(literal.value)}`;
 }

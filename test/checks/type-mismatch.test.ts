@@ -17,6 +17,11 @@ checkTable(typeMismatch, {
   ],
   invalid: [
     {
+      name: 'a long text for an ip field is quoted short (60 characters at most, never the whole value)',
+      rules: match(`source_ip == "${'x'.repeat(500)}"`),
+      errors: [{ code: 'match/type-mismatch', line: 3, column: 23, message: new RegExp(`^(?!.*x{60}).*"${'x'.repeat(59)}…"`) }],
+    },
+    {
       name: 'a quoted number for a number field',
       rules: match('response_code == "200"'),
       errors: [{ code: 'match/type-mismatch', line: 3, column: 27, message: /"response_code" is a number field, so response_code == needs a number: write 200 without quotes/ }],
